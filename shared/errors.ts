@@ -52,7 +52,7 @@ export function isAppError(e: unknown): e is AppError {
  * (`{ error: 'err.nik.length' }`); zod's built-in issues map to generic keys.
  */
 export function fieldErrorsFromZod(error: ZodError): FieldError[] {
-  return error.issues.map((issue) => {
+  return error.issues.map((issue): FieldError => {
     const path = issue.path.map(String).join('.');
     if (typeof issue.message === 'string' && issue.message.startsWith('err.')) return { path, key: issue.message };
     const i = issue as unknown as Record<string, unknown>;

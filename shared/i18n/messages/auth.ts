@@ -18,6 +18,13 @@ export const auth = {
       switchUser: 'Ganti pengguna',
     },
     signOut: 'Keluar',
+    approval: {
+      title: 'Persetujuan kepala cabang',
+      username: 'Nama pengguna kepala',
+      pin: 'PIN kepala',
+      notHead: 'Persetujuan harus dari kepala cabang.',
+    },
+    users: { exists: 'Nama pengguna {{username}} sudah dipakai.' },
   },
   en: {
     signIn: {
@@ -38,5 +45,12 @@ export const auth = {
       switchUser: 'Switch user',
     },
     signOut: 'Sign out',
+    approval: {
+      title: 'Branch head approval',
+      username: "Head's user name",
+      pin: "Head's PIN",
+      notHead: 'The approval must come from a branch head.',
+    },
+    users: { exists: 'User name {{username}} is already taken.' },
   },
 };

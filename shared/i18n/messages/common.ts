@@ -28,6 +28,8 @@ export const common = {
       notFound: 'Data tidak ditemukan.',
       integer: 'Harus bilangan bulat.',
       pinFormat: 'PIN berupa 6 angka.',
+      diskFull: 'Disk penuh: data tidak tersimpan. Kosongkan ruang disk lalu ulangi; hubungi teknisi.',
+      ulid: 'Nomor data tidak sah.',
     },
   },
   en: {
@@ -58,6 +60,8 @@ export const common = {
       notFound: 'Not found.',
       integer: 'Must be a whole number.',
       pinFormat: 'A PIN is 6 digits.',
+      diskFull: 'Disk full: nothing was saved. Free some disk space and try again; call the technician.',
+      ulid: 'Invalid record id.',
     },
   },
 };

@@ -1,0 +1,13 @@
+import type { Handlers } from '../router/router';
+import type { Contract } from '../../shared/contract';
+import type { Services } from '../services/services';
+import { appHandlers } from './app';
+import { authHandlers } from './auth';
+
+/** Every handler of the contract, one module per area. */
+export function allHandlers(s: Services): Handlers<Contract> {
+  return {
+    ...appHandlers(s),
+    ...authHandlers(s),
+  };
+}

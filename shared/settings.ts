@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+// One schema for the counter's settings, used by electron-store in Electron and by `conf`
+// in plain Node. Every value has a default so a fresh install starts in a known state.
+
+const timeZone = z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']);
+
+export const printerSettingsSchema = z.object({
+  kind: z.enum(['none', 'virtual', 'network', 'file']).default('none'),
+  host: z.string().max(255).default('127.0.0.1'),
+  port: z.number().int().min(1).max(65535).default(9100),
+  filePath: z.string().max(1024).default(''),
+  paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
+  charsPerLine: z.number().int().min(24).max(64).default(48),
+});
+
+export const settingsSchema = z.object({
+  language: z.enum(['id', 'en']).default('id'),
+  branch: z.object({
+    code: z.string().max(32).default(''),
+    name: z.string().max(120).default(''),
+    provinceCode: z.string().regex(/^\d{2}$/).or(z.literal('')).default(''),
+    regencyCode: z.string().regex(/^\d{4}$/).or(z.literal('')).default(''),
+    timeZone: timeZone.default('Asia/Jakarta'),
+  }).prefault({}),
+  counter: z.object({
+    number: z.number().int().min(1).max(99).default(1),
+    id: z.string().max(64).default(''),
+  }).prefault({}),
+  central: z.object({
+    url: z.string().max(512).default(''),
+    deviceId: z.string().max(64).default(''),
+    token: z.string().max(512).default(''),
+  }).prefault({}),
+  printer: printerSettingsSchema.prefault({}),
+  security: z.object({
+    lockoutAttempts: z.number().int().min(1).max(20).default(5),
+    lockoutMinutes: z.number().int().min(1).max(24 * 60).default(5),
+    idleLockMinutes: z.number().int().min(1).max(240).default(10),
+  }).prefault({}),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type PrinterSettings = z.infer<typeof printerSettingsSchema>;
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
