@@ -5,7 +5,10 @@ import { createAudit, type Audit } from './audit';
 import { createAuthService, type AuthService } from './auth/auth-service';
 import { createSettingsService, type SettingsBackend, type SettingsService } from './settings';
 import { createLogger, type Logger } from './log';
-import { businessDateOf } from '../../shared/dates';
+import { createLedger, type Ledger } from './ledger/ledger';
+import { verifyChain, type VerifyProgress, type VerifyResult } from './ledger/verify';
+import { createCentralClient } from './central/client';
+import { createSyncWorker, type SyncWorker } from './sync/sync-worker';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -40,6 +43,27 @@ export function createServices(opts: ServiceOptions) {
   const counterId = () => settings.get().counter.id;
   const audit: Audit = createAudit(db, counterId, clock);
   const auth: AuthService = createAuthService({ db, audit, clock, policy: () => settings.get().security });
+  let sync: SyncWorker | null = null;
+  const ledger: Ledger = createLedger({
+    db, audit, clock,
+    onRecorded: () => sync?.notify(),
+    identity: () => {
+      const st = settings.get();
+      return { counterId: st.counter.id, branchCode: st.branch.code, timeZone: st.branch.timeZone };
+    },
+  });
+  const central = createCentralClient(() => ({ url: settings.get().central.url, token: settings.get().central.token }));
+  const ackHooks: NonNullable<Parameters<typeof createSyncWorker>[0]['onAck']>[] = [];
+  const syncWorker: SyncWorker = createSyncWorker({
+    db, client: central, clock,
+    enabled: () => Boolean(settings.get().central.url && settings.get().central.token),
+    onAck: (entry, result) => { for (const hook of ackHooks) hook(entry, result); },
+    log: (event, detail) => log.warn(detail, event),
+  });
+  sync = syncWorker;
+  let verification: { running: boolean; progress: VerifyProgress | null; result: VerifyResult | null; at: string | null } = {
+    running: false, progress: null, result: null, at: null,
+  };
 
   const services = {
     dataDir: opts.dataDir,
@@ -50,22 +74,44 @@ export function createServices(opts: ServiceOptions) {
     db,
     audit,
     auth,
-    /** Today's business date in the branch's zone (the ledger's open day once it exists). */
+    ledger,
+    central,
+    sync: syncWorker,
+    /** Registers a hook run inside the transaction that acknowledges an entry (e.g. store a KPJ). */
+    onAck(hook: (typeof ackHooks)[number]): void { ackHooks.push(hook); },
+    /** Today's business date in the branch's zone. */
     businessDate(): string {
-      return businessDateOf(clock(), settings.get().branch.timeZone);
+      return ledger.today();
     },
+    /** Walks the chain in the background (chunks), keeping progress for the diagnostics screen. */
+    async verifyLedger(): Promise<VerifyResult> {
+      verification = { running: true, progress: { checked: 0, total: 0 }, result: null, at: null };
+      const counterId = settings.get().counter.id;
+      const result = await verifyChain(db, counterId, { onProgress: (p) => { verification.progress = p; } });
+      verification = { running: false, progress: verification.progress, result, at: clock().toISOString() };
+      if (!result.ok) log.error({ firstBad: result.firstBad }, 'ledger chain verification failed');
+      return result;
+    },
+    verification: () => verification,
     setupNeeded(): boolean {
       const st = settings.get();
       return !st.branch.code || !st.counter.id || auth.userCount() === 0;
     },
     status(): StatusSnapshot {
+      const sy = syncWorker.status();
       return {
-        online: false, waiting: 0, lastSyncAt: null, lastError: null,
+        online: sy.online, waiting: sy.waiting, lastSyncAt: sy.lastSyncAt, lastError: sy.lastError,
         printer: settings.get().printer.kind === 'none' ? 'none' : 'unknown',
-        businessDate: services.businessDate(), dayState: 'OPEN',
+        businessDate: services.businessDate(), dayState: ledger.dayState(),
       };
     },
-    close(): void {
+    /** Background work: the sync worker and the start-up chain verification. */
+    startBackground(): void {
+      syncWorker.start();
+      setTimeout(() => { void services.verifyLedger(); }, 100).unref?.();
+    },
+    async close(): Promise<void> {
+      await syncWorker.stop();
       db.close();
       log.flush();
     },

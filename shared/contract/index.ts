@@ -1,11 +1,13 @@
 import { appContract } from './app';
 import { authContract } from './auth';
+import { syncContract } from './sync';
 import type { InputOf, OutputOf } from './define';
 
 // The whole contract: every procedure the UI can call. Each area adds its own module.
 export const contract = {
   ...appContract,
   ...authContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

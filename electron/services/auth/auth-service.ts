@@ -35,6 +35,7 @@ export function createAuthService(deps: { db: Db; audit: Audit; clock: () => Dat
     const now = clock();
     if (user.disabled) throw new AppError('FORBIDDEN', 'signIn.disabled', undefined, [{ path: 'username', key: 'signIn.disabled' }]);
     if (user.locked_until && new Date(user.locked_until) > now) {
+      audit.record({ userId: user.id, username: user.username }, `${action}.failed`, user.username, { reason: 'locked' });
       throw new AppError('USER_LOCKED', 'signIn.locked', { until: user.locked_until }, [{ path: field, key: 'signIn.locked', params: { until: user.locked_until } }]);
     }
     const ok = await verifyPin(pin, user.pin_hash);

@@ -2,7 +2,7 @@
 export const common = {
   id: {
     app: { name: 'Loket', tagline: 'Layanan BPJS Ketenagakerjaan di Kantor Pos' },
-    lang: { id: 'Bahasa Indonesia', en: 'English', switch: 'Bahasa' },
+    lang: { id: 'Bahasa Indonesia', en: 'English', switch: 'Bahasa', switchTo: 'Ganti bahasa ke {{name}}' },
     role: { teller: 'Teller', head: 'Kepala Cabang', technician: 'Teknisi' },
     action: { save: 'Simpan', cancel: 'Batal', back: 'Kembali', close: 'Tutup', ok: 'OK', retry: 'Coba lagi', print: 'Cetak', search: 'Cari', next: 'Lanjut' },
     err: {
@@ -30,11 +30,13 @@ export const common = {
       pinFormat: 'PIN berupa 6 angka.',
       diskFull: 'Disk penuh: data tidak tersimpan. Kosongkan ruang disk lalu ulangi; hubungi teknisi.',
       ulid: 'Nomor data tidak sah.',
+      dayClosing: 'Hari buku {{date}} sedang ditutup oleh kepala cabang; transaksi tidak bisa dicatat.',
+      notEnrolled: 'Loket ini belum didaftarkan ke server pusat. Hubungi teknisi.',
     },
   },
   en: {
     app: { name: 'Loket', tagline: 'BPJS Ketenagakerjaan services at the Post Office' },
-    lang: { id: 'Bahasa Indonesia', en: 'English', switch: 'Language' },
+    lang: { id: 'Bahasa Indonesia', en: 'English', switch: 'Language', switchTo: 'Switch language to {{name}}' },
     role: { teller: 'Teller', head: 'Branch head', technician: 'Technician' },
     action: { save: 'Save', cancel: 'Cancel', back: 'Back', close: 'Close', ok: 'OK', retry: 'Try again', print: 'Print', search: 'Search', next: 'Next' },
     err: {
@@ -62,6 +64,8 @@ export const common = {
       pinFormat: 'A PIN is 6 digits.',
       diskFull: 'Disk full: nothing was saved. Free some disk space and try again; call the technician.',
       ulid: 'Invalid record id.',
+      dayClosing: 'Business day {{date}} is being closed by the branch head; nothing can be recorded.',
+      notEnrolled: 'This counter is not enrolled with the central server yet. Call the technician.',
     },
   },
 };

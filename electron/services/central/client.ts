@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { CENTRAL_ENDPOINTS, type CentralEndpointName } from '../../../shared/protocol/endpoints';
+import { errorBodySchema } from '../../../shared/protocol/central';
+
+// The counter's side of the central protocol: typed calls over the endpoint table, every
+// response checked with its zod schema. No state but the base URL and the device token.
+
+type Ep = typeof CENTRAL_ENDPOINTS;
+type Body<N extends CentralEndpointName> = Ep[N] extends { body: z.ZodType } ? z.input<Ep[N]['body']> : undefined;
+type Query<N extends CentralEndpointName> = Ep[N] extends { query: z.ZodType } ? Record<string, string> : undefined;
+type Res<N extends CentralEndpointName> = z.output<Ep[N]['response']>;
+
+/** The server could not be reached, timed out, or answered something unreadable. */
+export class CentralUnreachable extends Error {
+  constructor(message: string) { super(message); this.name = 'CentralUnreachable'; }
+}
+
+/** The server answered with an error body (4xx/5xx). */
+export class CentralError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+    super(message);
+    this.name = 'CentralError';
+  }
+}
+
+export interface CentralClientConfig { url: string; token: string; timeoutMs?: number }
+
+export function createCentralClient(config: () => CentralClientConfig) {
+  async function call<N extends CentralEndpointName>(name: N, args: { body?: Body<N>; query?: Query<N> } = {}): Promise<Res<N>> {
+    const ep = CENTRAL_ENDPOINTS[name];
+    const { url, token, timeoutMs = 15_000 } = config();
+    if (!url) throw new CentralUnreachable('central server address is not set');
+    const target = new URL(ep.path, url.endsWith('/') ? url : `${url}/`);
+    for (const [k, v] of Object.entries(args.query ?? {})) if (v !== undefined) target.searchParams.set(k, String(v));
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (ep.auth === 'device') headers.authorization = `Bearer ${token}`;
+    if (args.body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await fetch(target, {
+        method: ep.method, headers, body: args.body === undefined ? undefined : JSON.stringify(args.body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      throw new CentralUnreachable(e instanceof Error ? `${e.name}: ${(e.cause as Error | undefined)?.message ?? e.message}` : String(e));
+    }
+    let json: unknown;
+    try { json = await res.json(); } catch { throw new CentralUnreachable(`unreadable answer (HTTP ${res.status})`); }
+    if (!res.ok) {
+      const err = errorBodySchema.safeParse(json);
+      if (err.success) throw new CentralError(res.status, err.data.error.code, err.data.error.message, err.data.error.details);
+      throw new CentralUnreachable(`HTTP ${res.status} without an error body`);
+    }
+    const parsed = ep.response.safeParse(json);
+    if (!parsed.success) throw new CentralUnreachable(`answer of ${name} does not fit the protocol`);
+    return parsed.data as Res<N>;
+  }
+  return { call };
+}
+export type CentralClient = ReturnType<typeof createCentralClient>;

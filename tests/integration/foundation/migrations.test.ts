@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { openLedgerDb } from '../../../electron/services/db/open';
+import { appliedVersions, runMigrations, type Migration } from '../../../electron/services/db/migrate';
+import { MIGRATIONS } from '../../../electron/services/db/migrations';
+import { tempDir } from '../../support/tmp';
+
+let cleanup: (() => void) | null = null;
+afterEach(() => { cleanup?.(); cleanup = null; });
+
+describe('numbered migrations', () => {
+  it('builds a fresh file with WAL, synchronous=FULL and foreign keys, and records every step', () => {
+    const t = tempDir(); cleanup = t.cleanup;
+    const db = openLedgerDb(join(t.dir, 'ledger.sqlite'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(appliedVersions(db)).toEqual(MIGRATIONS.map((m) => m.version));
+    db.close();
+  });
+
+  it('leaves an already-migrated file as it is, data included', () => {
+    const t = tempDir(); cleanup = t.cleanup;
+    const file = join(t.dir, 'ledger.sqlite');
+    const db = openLedgerDb(file);
+    db.prepare("INSERT INTO users (id, username, display_name, role, pin_hash, created_at) VALUES ('u1','siti','Siti','teller','x','now')").run();
+    db.close();
+    const again = openLedgerDb(file);
+    expect(runMigrations(again, MIGRATIONS)).toEqual([]);
+    expect((again.prepare('SELECT username FROM users').get() as { username: string }).username).toBe('siti');
+    again.close();
+  });
+
+  it('a failing step rolls back whole and is not recorded', () => {
+    const t = tempDir(); cleanup = t.cleanup;
+    const db = new Database(join(t.dir, 'x.sqlite'));
+    const bad: Migration = { version: 99, name: 'bad', up(d) { d.exec('CREATE TABLE half (a)'); throw new Error('boom'); } };
+    expect(() => runMigrations(db, [bad])).toThrow('boom');
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+    expect(appliedVersions(db)).toEqual([]);
+    db.close();
+  });
+});
