@@ -27,7 +27,7 @@ describe('the Electron window is locked down', () => {
     const main = readFileSync('electron/main.ts', 'utf8');
     expect(main).toContain("setWindowOpenHandler(() => ({ action: 'deny' }))");
     expect(main).toMatch(/will-navigate[\s\S]*preventDefault/);
-    expect(main).toMatch(/setPermissionRequestHandler\([^)]*done\(false\)/);
+    expect(main).toMatch(/setPermissionRequestHandler\(.*done\(false\)\)/);
     expect(main).toContain('will-attach-webview');
     expect(readFileSync('electron/ipc-transport.ts', 'utf8')).toMatch(/senderFrame/);
   });
