@@ -2,12 +2,16 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { common } from './messages/common';
 import { auth } from './messages/auth';
 import { shell } from './messages/shell';
+import { receipts } from './messages/receipts';
+import { central } from './messages/central';
+import { domain } from './messages/domain';
+import { setup } from './messages/setup';
 import type { Lang } from '../dates';
 import type { MessageParams } from '../errors';
 
 // Every string a user sees lives in ./messages, one module per area, Indonesian first.
 // A module exports { id, en } with the same shape (a unit test checks that).
-export const MESSAGE_MODULES = { common, auth, shell } as const;
+export const MESSAGE_MODULES = { common, auth, shell, receipts, central, domain, setup } as const;
 
 type Tree = { [k: string]: string | Tree };
 
