@@ -9,6 +9,7 @@ import { createLedger, type Ledger } from './ledger/ledger';
 import { verifyChain, type VerifyProgress, type VerifyResult } from './ledger/verify';
 import { createCentralClient } from './central/client';
 import { createSyncWorker, type SyncWorker } from './sync/sync-worker';
+import { createParticipantRepo } from './participants/repo';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -61,6 +62,11 @@ export function createServices(opts: ServiceOptions) {
     log: (event, detail) => log.warn(detail, event),
   });
   sync = syncWorker;
+  const participants = createParticipantRepo(db);
+  // The KPJ number of a registration arrives with its acknowledgement.
+  ackHooks.push((entry, result) => {
+    if (entry.kind === 'REGISTRATION' && entry.participant_id && result.kpj) participants.setKpj(entry.participant_id, result.kpj, clock().toISOString());
+  });
   let verification: { running: boolean; progress: VerifyProgress | null; result: VerifyResult | null; at: string | null } = {
     running: false, progress: null, result: null, at: null,
   };
@@ -77,6 +83,7 @@ export function createServices(opts: ServiceOptions) {
     ledger,
     central,
     sync: syncWorker,
+    participants,
     /** Registers a hook run inside the transaction that acknowledges an entry (e.g. store a KPJ). */
     onAck(hook: (typeof ackHooks)[number]): void { ackHooks.push(hook); },
     /** Today's business date in the branch's zone. */
