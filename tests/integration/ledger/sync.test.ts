@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import { testHost } from '../../support/host';
+import { enrol, testCentral } from '../../support/central';
+
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => { for (const c of cleanups.reverse()) await c(); cleanups = []; });
+
+async function setup() {
+  const central = await testCentral();
+  const h = await testHost();
+  cleanups.push(central.dispose, h.cleanup);
+  await enrol(h, central);
+  const teller = h.services.auth.listUsers().find((u) => u.username === 'siti')!;
+  const pay = (amount: number) => h.services.ledger.record(
+    { kind: 'CONTRIBUTION', userId: teller.id, participantId: '01KPARTICIPANT0000000000001', amount, paymentMethod: 'CASH', payload: { months: ['2026-11'] } },
+    { actor: { userId: teller.id, username: teller.username }, action: 'payment.create' },
+  ).entry;
+  return { central, h, pay };
+}
+
+const centralHas = (central: Awaited<ReturnType<typeof testCentral>>, id: string) => central.admin.getEntry(id);
+
+describe('sync: the outbox drains to the central server exactly once', () => {
+  it('pushes in order, empties the outbox, and re-sending is harmless', async () => {
+    const { central, h, pay } = await setup();
+    const entries = Array.from({ length: 7 }, (_, i) => pay(1000 * (i + 1)));
+    expect(h.services.sync.status().waiting).toBe(7);
+    const r = await h.services.sync.drainOnce();
+    expect(r).toMatchObject({ sent: 7, accepted: 7, duplicate: 0, rejected: 0, failed: false });
+    expect(h.services.sync.status()).toMatchObject({ waiting: 0, online: true });
+    for (const e of entries) expect(centralHas(central, e.id)?.hash).toBe(e.hash);
+    // The outbox row left only on acknowledgement; put one back as a lost reply would.
+    h.services.db.prepare('INSERT INTO outbox (entry_id, seq, enqueued_at) VALUES (?, ?, ?)').run(entries[2].id, entries[2].seq, 'x');
+    const again = await h.services.sync.drainOnce();
+    expect(again).toMatchObject({ sent: 1, accepted: 0, duplicate: 1 });
+    expect(central.admin.counts().entries).toBe(7);
+  });
+
+  it('offline: entries wait, the status says offline, and they arrive once the server is back', async () => {
+    const { h, pay, central } = await setup();
+    // Point the counter at a port where nothing listens.
+    const dead = createServer();
+    await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
+    const port = (dead.address() as { port: number }).port;
+    await new Promise<void>((r) => dead.close(() => r()));
+    const realUrl = h.services.settings.get().central.url;
+    h.services.settings.update((s) => ({ ...s, central: { ...s.central, url: `http://127.0.0.1:${port}` } }));
+    const e = pay(16800);
+    const r = await h.services.sync.drainOnce();
+    expect(r.failed).toBe(true);
+    expect(h.services.sync.status()).toMatchObject({ online: false, waiting: 1 });
+    expect(h.services.sync.status().lastError).toBeTruthy();
+    h.services.settings.update((s) => ({ ...s, central: { ...s.central, url: realUrl } }));
+    const sendNow = await h.router.call({ procedure: 'sync.sendNow', input: {}, session: await (await import('../../support/host')).signInAs(h, 'siti', '111111') }, 'direct');
+    expect(sendNow.ok && sendNow.output).toMatchObject({ accepted: 1, waiting: 0, online: true });
+    expect(central.admin.getEntry(e.id)?.hash).toBe(e.hash);
+  });
+
+  it('an entry the server rejects stays visible and is not resent in a loop', async () => {
+    const { central, h, pay } = await setup();
+    const e = pay(5000);
+    // The server already holds this id with another hash: it must say so, not overwrite.
+    central.admin.plantEntry({ ...e, hash: undefined, amount: 4000 } as never);
+    const r = await h.services.sync.drainOnce();
+    expect(r.rejected).toBe(1);
+    expect(h.services.sync.status()).toMatchObject({ waiting: 0, rejected: 1 });
+    const row = h.services.db.prepare('SELECT state, last_error FROM outbox WHERE entry_id = ?').get(e.id) as { state: string; last_error: string };
+    expect(row.state).toBe('rejected');
+    expect(row.last_error).toMatch(/ID_CONFLICT/);
+    expect((await h.services.sync.drainOnce()).sent).toBe(0);
+  });
+
+  it('sends in batches of the configured size', async () => {
+    const { h, pay } = await setup();
+    for (let i = 0; i < 1001; i++) pay(100);
+    const r = await h.services.sync.drainOnce();
+    expect(r).toMatchObject({ sent: 1001, accepted: 1001 });
+  });
+});
