@@ -1,6 +1,11 @@
 import type { Migration } from '../migrate';
 import { m0001 } from './0001-foundation';
 import { m0002 } from './0002-ledger';
+import { m0003 } from './0003-print-queue';
+import { m0004 } from './0004-participants';
+import { m0005 } from './0005-participant-search';
+import { m0006 } from './0006-payments';
+import { m0007 } from './0007-closing';
 
 /** Every schema step, in order. Add a new file for each change; never edit a landed one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];

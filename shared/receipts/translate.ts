@@ -1,0 +1,31 @@
+import { receipts } from '../i18n/messages/receipts';
+import type { Lang } from '../dates';
+import type { MessageParams } from '../errors';
+
+// Builders take any i18next-like `t`; without one they use this small lookup over the
+// receipts module so a receipt can be built anywhere (tests, the print queue) with no i18n set up.
+
+export type Translate = (key: string, params?: MessageParams) => string;
+
+type Tree = { [k: string]: string | Tree };
+
+export function receiptTranslator(lang: Lang = 'id'): Translate {
+  const root = receipts[lang] as unknown as Tree;
+  return (key, params) => {
+    let node: string | Tree | undefined = root;
+    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+    if (typeof node !== 'string') return key;
+    return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+  };
+}
+
+export interface ReceiptLangOptions {
+  /** A translate function (e.g. i18next's `t`); wins over `lang`. */
+  t?: Translate;
+  /** Language of the labels (without `t`) and of month and date names; Indonesian by default. */
+  lang?: Lang;
+}
+
+export function translatorOf(opts?: ReceiptLangOptions): Translate {
+  return opts?.t ?? receiptTranslator(opts?.lang ?? 'id');
+}
