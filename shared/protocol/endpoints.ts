@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import {
+  batchRequestSchema, batchResponseSchema, closingRequestSchema, closingResponseSchema, daySummaryQuerySchema,
+  daySummaryResponseSchema, enrolRequestSchema, enrolResponseSchema, healthResponseSchema, participantQuerySchema,
+  participantResponseSchema, standingsQuerySchema, standingsResponseSchema, targetsQuerySchema, targetsResponseSchema,
+  type CentralErrorCode,
+} from './central';
+
+// One table of the /v1 endpoints: the server double routes by it, the OpenAPI document is
+// built from it, and a client can type its calls against it.
+
+export interface CentralEndpoint {
+  method: 'GET' | 'POST';
+  path: string;
+  /** 'device': `Authorization: Bearer <token>` of an enrolled device. */
+  auth: 'none' | 'device';
+  summary: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  /** Error codes this endpoint may answer besides the ones every endpoint may (see COMMON_ERRORS). */
+  errors: readonly CentralErrorCode[];
+}
+
+/** Any endpoint may answer these. */
+export const COMMON_ERRORS: readonly CentralErrorCode[] = ['INVALID_INPUT', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'INTERNAL', 'UNAVAILABLE'];
+
+export const CENTRAL_ENDPOINTS = {
+  health: {
+    method: 'GET', path: '/v1/health', auth: 'none',
+    summary: 'Reachability and the server clock (for clock-skew checks).',
+    response: healthResponseSchema, errors: [],
+  },
+  enrol: {
+    method: 'POST', path: '/v1/devices:enrol', auth: 'none',
+    summary: 'Enrols a counter PC with a one-time code; answers the device token.',
+    body: enrolRequestSchema, response: enrolResponseSchema,
+    errors: ['BAD_JSON', 'PAYLOAD_TOO_LARGE', 'ENROL_CODE_UNKNOWN', 'ENROL_CODE_USED', 'ENROL_CODE_EXPIRED', 'ENROL_BRANCH_MISMATCH'],
+  },
+  batch: {
+    method: 'POST', path: '/v1/transactions:batch', auth: 'device',
+    summary: 'Pushes ledger entries; each is accepted, duplicate or rejected. Idempotent: re-sending is always safe.',
+    body: batchRequestSchema, response: batchResponseSchema,
+    errors: ['BAD_JSON', 'PAYLOAD_TOO_LARGE', 'UNAUTHENTICATED'],
+  },
+  participant: {
+    method: 'GET', path: '/v1/participants', auth: 'device',
+    summary: 'Looks a participant up by NIK or by KPJ number (exactly one of them).',
+    query: participantQuerySchema, response: participantResponseSchema,
+    errors: ['UNAUTHENTICATED'],
+  },
+  daySummary: {
+    method: 'GET', path: '/v1/day-summary', auth: 'device',
+    summary: "The server's entries of one counter and business date, ordered by seq, cursor-paginated.",
+    query: daySummaryQuerySchema, response: daySummaryResponseSchema,
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+  },
+  closing: {
+    method: 'POST', path: '/v1/closings', auth: 'device',
+    summary: 'Delivers a closing report; idempotent on (counterId, businessDate, closingEntryId).',
+    body: closingRequestSchema, response: closingResponseSchema,
+    errors: ['BAD_JSON', 'PAYLOAD_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT'],
+  },
+  targets: {
+    method: 'GET', path: '/v1/targets', auth: 'device',
+    summary: "Evaluation periods with the branch's target of new participants (default: the device's branch).",
+    query: targetsQuerySchema, response: targetsResponseSchema,
+    errors: ['UNAUTHENTICATED'],
+  },
+  standings: {
+    method: 'GET', path: '/v1/standings', auth: 'device',
+    summary: 'New participants per branch in a period, against the target, ranked nationally and in the province.',
+    query: standingsQuerySchema, response: standingsResponseSchema,
+    errors: ['UNAUTHENTICATED'],
+  },
+} as const satisfies Record<string, CentralEndpoint>;
+
+export type CentralEndpointName = keyof typeof CENTRAL_ENDPOINTS;

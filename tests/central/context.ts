@@ -1,0 +1,35 @@
+import type { DB } from './db';
+
+// What every route of the central double is given.
+
+export interface CentralContext {
+  db: DB;
+  /** The server's clock; tests may pin it. */
+  now: () => Date;
+  adminSecret: string;
+}
+
+/** An enrolled device, as the Bearer token names it. */
+export interface Device {
+  deviceId: string;
+  branchCode: string;
+  counterId: string;
+  counterNumber: number;
+}
+
+export interface RouteRequest {
+  query: Record<string, string>;
+  /** Parsed JSON body (undefined when empty); only for POST/PUT routes. */
+  body: unknown;
+  /** Set on 'device' routes. */
+  device: Device | null;
+}
+
+export interface RouteAnswer { status?: number; body: unknown }
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  auth: 'none' | 'device' | 'admin';
+  handle(req: RouteRequest): RouteAnswer;
+}

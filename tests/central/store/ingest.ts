@@ -1,0 +1,137 @@
+import type { z } from 'zod';
+import { hashEntry } from '../../../electron/services/ledger/hash';
+import { central } from '../../../shared/i18n/messages/central';
+import type { LedgerEntryRow } from '../../../shared/ledger/entry';
+import {
+  contributionPayloadSchema, registrationPayloadSchema, type BatchResult, type RejectReason,
+} from '../../../shared/protocol/central';
+import type { DB } from '../db';
+import type { Device } from '../context';
+
+// Takes ledger entries in: checks each one (owner, hash, id), stores it and its side effects
+// (a REGISTRATION makes a participant with a KPJ number, a CONTRIBUTION records its months).
+// A batch is one SQLite transaction over prepared statements. Re-sending is always safe: a known
+// id with the same hash is `duplicate`, and a rejected entry is never stored.
+
+type Effect = { reason: RejectReason; kpj?: string } | { apply: () => string | undefined };
+
+const VOIDED = `EXISTS (SELECT 1 FROM entries v WHERE v.ref_entry_id = p.registration_entry_id AND v.kind = 'VOID')`;
+
+function parsePayload<S extends z.ZodType>(text: string | null, schema: S): z.output<S> | null {
+  if (text === null) return null;
+  let json: unknown;
+  try { json = JSON.parse(text); } catch { return null; }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+function rejected(id: string, reason: RejectReason, kpj?: string): BatchResult {
+  return { id, status: 'rejected', reason, message: central.id.central.reject[reason], ...(kpj ? { kpj } : {}) };
+}
+
+export interface LedgerIngest {
+  /** One transaction; results in the order of `rows`. `device` null = admin (no ownership checks). */
+  ingest(rows: LedgerEntryRow[], device: Device | null, planted?: boolean): BatchResult[];
+}
+
+export function createLedgerIngest(db: DB, now: () => Date): LedgerIngest {
+  const s = {
+    byId: db.prepare<[string], { hash: string; kind: string }>('SELECT hash, kind FROM entries WHERE id = ?'),
+    insert: db.prepare(`INSERT INTO entries (id, counter_id, seq, kind, business_date, created_at, branch_code, user_id,
+      participant_id, amount, breakdown, payment_method, receipt_no, ref_entry_id, payload, prev_hash, hash,
+      received_at, device_id, planted)
+      VALUES (@id, @counter_id, @seq, @kind, @business_date, @created_at, @branch_code, @user_id, @participant_id, @amount,
+      @breakdown, @payment_method, @receipt_no, @ref_entry_id, @payload, @prev_hash, @hash, @received_at, @device_id, @planted)`),
+    kpjOfRegistration: db.prepare<[string], string>('SELECT kpj FROM participants WHERE registration_entry_id = ?').pluck(),
+    activeByNik: db.prepare<[string], { participant_id: string; kpj: string }>(
+      `SELECT participant_id, kpj FROM participants p WHERE nik = ? AND NOT ${VOIDED} LIMIT 1`),
+    participantById: db.prepare<[string], { kpj: string; voided: number }>(
+      `SELECT kpj, ${VOIDED} AS voided FROM participants p WHERE participant_id = ?`),
+    nextKpj: db.prepare<[], number>(`UPDATE meta SET value = value + 1 WHERE key = 'kpj_next' RETURNING value - 1`).pluck(),
+    upsertParticipant: db.prepare(`INSERT INTO participants (participant_id, nik, kpj, name, birth_date, branch_code,
+      registered_at, programs, income_band, occupation_code, registration_entry_id, payload)
+      VALUES (@participant_id, @nik, @kpj, @name, @birth_date, @branch_code, @registered_at, @programs, @income_band,
+      @occupation_code, @registration_entry_id, @payload)
+      ON CONFLICT (participant_id) DO UPDATE SET nik = excluded.nik, name = excluded.name, birth_date = excluded.birth_date,
+      branch_code = excluded.branch_code, registered_at = excluded.registered_at, programs = excluded.programs,
+      income_band = excluded.income_band, occupation_code = excluded.occupation_code,
+      registration_entry_id = excluded.registration_entry_id, payload = excluded.payload`),
+    insertMonth: db.prepare('INSERT OR IGNORE INTO contribution_months (entry_id, participant_id, month) VALUES (?, ?, ?)'),
+  };
+
+  /** 11 digits: two of the registration year, nine of a server-wide sequence. */
+  function newKpj(businessDate: string): string {
+    return `${businessDate.slice(2, 4)}${String(s.nextKpj.get()).padStart(9, '0')}`;
+  }
+
+  function registrationEffect(row: LedgerEntryRow): Effect {
+    const payload = parsePayload(row.payload, registrationPayloadSchema);
+    if (!payload) return { reason: 'BAD_PAYLOAD' };
+    const p = payload.participant;
+    if (row.participant_id !== null && row.participant_id !== p.id) return { reason: 'BAD_PAYLOAD' };
+    const active = s.activeByNik.get(p.nik);
+    if (active && active.participant_id !== p.id) return { reason: 'NIK_REGISTERED', kpj: active.kpj };
+    const existing = s.participantById.get(p.id);
+    if (existing && !existing.voided) return { reason: 'PARTICIPANT_CONFLICT' };
+    return {
+      apply: () => {
+        // A participant whose registration was voided and who registers again keeps the number.
+        const kpj = existing?.kpj ?? newKpj(row.business_date);
+        s.upsertParticipant.run({
+          participant_id: p.id, nik: p.nik, kpj, name: p.name, birth_date: p.birthDate, branch_code: row.branch_code,
+          registered_at: row.created_at, programs: JSON.stringify(p.programs),
+          income_band: p.incomeBand == null ? null : JSON.stringify(p.incomeBand), occupation_code: p.occupationCode ?? null,
+          registration_entry_id: row.id, payload: row.payload,
+        });
+        return kpj;
+      },
+    };
+  }
+
+  function contributionEffect(row: LedgerEntryRow): Effect {
+    const payload = parsePayload(row.payload, contributionPayloadSchema);
+    if (!payload || row.participant_id === null) return { reason: 'BAD_PAYLOAD' };
+    const participantId = row.participant_id;
+    return {
+      apply: () => {
+        for (const month of payload.months) s.insertMonth.run(row.id, participantId, month);
+        return undefined;
+      },
+    };
+  }
+
+  function effectOf(row: LedgerEntryRow): Effect {
+    switch (row.kind) {
+      case 'REGISTRATION': return registrationEffect(row);
+      case 'CONTRIBUTION': return contributionEffect(row);
+      case 'VOID': return row.ref_entry_id === null ? { reason: 'BAD_PAYLOAD' } : { apply: () => undefined };
+      default: return { apply: () => undefined };
+    }
+  }
+
+  function ingestOne(row: LedgerEntryRow, device: Device | null, receivedAt: string, planted: boolean): BatchResult {
+    if (device) {
+      if (row.counter_id !== device.counterId) return rejected(row.id, 'FOREIGN_COUNTER');
+      if (row.branch_code !== device.branchCode) return rejected(row.id, 'FOREIGN_BRANCH');
+    }
+    if (hashEntry(row) !== row.hash) return rejected(row.id, 'HASH_MISMATCH');
+    const existing = s.byId.get(row.id);
+    if (existing) {
+      if (existing.hash !== row.hash) return rejected(row.id, 'ID_CONFLICT');
+      const kpj = row.kind === 'REGISTRATION' ? s.kpjOfRegistration.get(row.id) : undefined;
+      return { id: row.id, status: 'duplicate', ...(kpj ? { kpj } : {}) };
+    }
+    const effect = effectOf(row);
+    if ('reason' in effect) return rejected(row.id, effect.reason, effect.kpj);
+    s.insert.run({ ...row, received_at: receivedAt, device_id: device?.deviceId ?? null, planted: planted ? 1 : 0 });
+    const kpj = effect.apply();
+    return { id: row.id, status: 'accepted', ...(kpj ? { kpj } : {}) };
+  }
+
+  const batch = db.transaction((rows: LedgerEntryRow[], device: Device | null, planted: boolean) => {
+    const receivedAt = now().toISOString();
+    return rows.map((row) => ingestOne(row, device, receivedAt, planted));
+  });
+
+  return { ingest: (rows, device, planted = false) => batch(rows, device, planted) };
+}
