@@ -10,6 +10,8 @@ export const auth = {
       disabled: 'Pengguna ini dinonaktifkan. Hubungi kepala cabang.',
       locked: 'Terlalu banyak PIN salah. Pengguna dikunci sampai {{until}}.',
       usernameFormat: 'Nama pengguna berupa huruf kecil, angka, titik atau garis bawah (3–32 karakter).',
+      busy: 'Memeriksa…',
+      pinHint: '6 angka',
     },
     lock: {
       title: 'Layar terkunci',
@@ -37,6 +39,8 @@ export const auth = {
       disabled: 'This user is disabled. Ask the branch head.',
       locked: 'Too many wrong PINs. The user is locked until {{until}}.',
       usernameFormat: 'A user name is lower-case letters, digits, dots or underscores (3–32 characters).',
+      busy: 'Checking…',
+      pinHint: '6 digits',
     },
     lock: {
       title: 'Screen locked',

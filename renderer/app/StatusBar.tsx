@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate, type Lang } from '../../shared/dates';
+import type { AppInfo, SignedInUser, StatusInfo } from './shell-context';
+
+interface Props {
+  info: AppInfo;
+  user: SignedInUser;
+  status: StatusInfo | null;
+  /** Set when the last status poll could not reach the services. */
+  unreachable: boolean;
+}
+
+/**
+ * The line at the bottom that is always there once someone is signed in: where (branch,
+ * counter), who (user, role), which business day, whether entries are reaching the central
+ * server, and whether the printer can print.
+ */
+export function StatusBar({ info, user, status, unreachable }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const businessDate = status?.businessDate ?? info.businessDate;
+  const online = !unreachable && status?.online === true;
+  const printer = status?.printer ?? 'unknown';
+  return (
+    <footer className="statusbar" aria-label={t('shell.statusBar')}>
+      <span className="status-item">
+        <span className="status-label">{t('shell.branch')}</span>
+        <strong>{info.branch.name}</strong> · <strong>{t('shell.counter', { number: info.counter.number })}</strong>
+      </span>
+      <span className="status-item">
+        <span className="status-label">{t('shell.user')}</span>
+        <strong>{user.displayName}</strong> ({t(`role.${user.role}`)})
+      </span>
+      <span className="status-item">
+        <span className="status-label">{t('shell.businessDate')}</span>
+        <strong>{formatDate(businessDate, lang)} {info.branch.zoneLabel}</strong>
+        {status && status.dayState !== 'OPEN' && <> · <span className="warn-text">{t(`shell.day.${status.dayState}`)}</span></>}
+      </span>
+      <span className="status-item">
+        <span className="status-label">{t('shell.connection')}</span>
+        <span className={`dot ${online ? 'dot-ok' : 'dot-off'}`} aria-hidden="true" />
+        <strong>{unreachable ? t('err.network') : online ? t('shell.online') : t('shell.offline')}</strong>
+        {status && !unreachable && <> · {t('shell.waiting', { count: status.waiting })}</>}
+      </span>
+      <span className="status-item">
+        <span className="status-label">{t('shell.printer.label')}</span>
+        <span className={`dot ${printer === 'ready' ? 'dot-ok' : printer === 'offline' ? 'dot-bad' : 'dot-off'}`} aria-hidden="true" />
+        <strong>{t(`shell.printer.${printer}`)}</strong>
+      </span>
+    </footer>
+  );
+}
