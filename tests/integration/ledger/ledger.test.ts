@@ -76,7 +76,12 @@ describe('the append-only, hash-chained ledger', () => {
     const { h, pay } = await setup();
     pay();
     const { counter } = h.services.settings.get();
-    h.services.db.prepare("UPDATE business_days SET state = 'CLOSED', closed_at = 'x' WHERE counter_id = ? AND business_date = '2026-11-25'").run(counter.id);
+    // Close the day the only way it can be: CLOSING state, the CLOSING entry, then CLOSED with that entry.
+    h.services.db.prepare("UPDATE business_days SET state = 'CLOSING' WHERE counter_id = ? AND business_date = '2026-11-25'").run(counter.id);
+    expect(() => pay()).toThrow(expect.objectContaining({ code: 'DAY_CLOSED', key: 'err.dayClosing' }));
+    const kepala = h.services.auth.listUsers().find((u) => u.username === 'kepala')!;
+    const closing = h.services.ledger.record({ kind: 'CLOSING', userId: kepala.id, amount: 0 }, { actor: { userId: kepala.id, username: 'kepala' }, action: 'closing.confirm' }).entry;
+    h.services.db.prepare("UPDATE business_days SET state = 'CLOSED', closed_at = 'x', closing_entry_id = ? WHERE counter_id = ? AND business_date = '2026-11-25'").run(closing.id, counter.id);
     expect(() => pay()).toThrow(expect.objectContaining({ code: 'DAY_CLOSED' }));
     expect(h.services.ledger.dayState('2026-11-25')).toBe('CLOSED');
     expect(() => h.services.db.prepare("UPDATE business_days SET state = 'OPEN' WHERE counter_id = ?").run(counter.id)).toThrow(/DAY_CLOSED/);
