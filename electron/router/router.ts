@@ -15,7 +15,8 @@ export type Handlers<C extends ContractShape> = {
   [K in keyof C]: Handler<z.output<C[K]['input']>, z.input<C[K]['output']>>;
 };
 
-export type RpcResult = { ok: true; output: unknown } | { ok: false; error: AppErrorData };
+import type { RpcResult } from '../../shared/contract/preload-api';
+export type { RpcResult };
 
 export interface RouterDeps {
   resolveSession(token: string | null | undefined): Session | null;

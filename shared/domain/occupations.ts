@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Lang } from '../dates';
-import occupationData from '../../resources/occupations.json';
+import occupationData from '../../resources/occupations.json' with { type: 'json' };
 
 // The occupation pick-list (DOMAIN.md §5), grouped by field. Each item's `transport` flag
 // decides which PP 50/2025 window applies, so the flag travels with the code, not the label.

@@ -4,7 +4,7 @@ import { assertMonth, monthsBetween, type YearMonth } from './months';
 import {
   rateTableSchema, type PaymentRules, type Program, type RateSchedule, type RateTable, type ReductionRow,
 } from './rates-schema';
-import rateData from '../../resources/rates/bpu-contribution.json';
+import rateData from '../../resources/rates/bpu-contribution.json' with { type: 'json' };
 
 // Typed, effective-dated access to the contribution table. Every lookup takes the month being
 // paid for (YYYY-MM): both the band table and any reduction follow that month, never the day
