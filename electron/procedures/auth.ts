@@ -13,6 +13,7 @@ export function authHandlers(s: Services): Handlers<typeof authContract> {
       return { session: session.token, user: userOf(session), idleLockMinutes: idle() };
     },
     'auth.me': (_i, ctx) => ({ user: userOf(ctx.session!), locked: ctx.session!.locked, idleLockMinutes: idle() }),
+    'auth.touch': () => ({ ok: true as const }),
     'auth.unlock': async ({ pin }, ctx) => {
       await s.auth.unlock(ctx.session!, pin);
       return { ok: true as const };

@@ -16,6 +16,12 @@ export const authContract = {
     input: empty,
     output: z.object({ user: userSchema, locked: z.boolean(), idleLockMinutes: z.number().int() }),
   }),
+  /** The teller is active in the UI (typing, clicking) without calling anything else. */
+  'auth.touch': procedure({
+    access: ['teller', 'head', 'technician'],
+    input: empty,
+    output: ok,
+  }),
   'auth.unlock': procedure({
     access: ['teller', 'head', 'technician'],
     whileLocked: true,

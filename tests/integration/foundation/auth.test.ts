@@ -71,6 +71,21 @@ describe('sign-in, lock-out and idle lock', () => {
     expect((await me()).ok).toBe(true);
   });
 
+  it('activity in the UI (auth.touch) keeps the session from locking', async () => {
+    const { h, clock } = await host();
+    const session = await signInAs(h, 'siti', '111111');
+    for (let i = 0; i < 3; i++) {
+      clock.advance(9 * 60_000);
+      expect((await h.router.call({ procedure: 'auth.touch', input: {}, session }, 'direct')).ok).toBe(true);
+    }
+    clock.advance(9 * 60_000);
+    expect((await h.router.call({ procedure: 'sync.status', input: {}, session }, 'direct')).ok).toBe(true);
+    // status polling alone is not activity
+    clock.advance(11 * 60_000);
+    const r = await h.router.call({ procedure: 'sync.status', input: {}, session }, 'direct');
+    expect(!r.ok && r.error.code).toBe('SESSION_LOCKED');
+  });
+
   it('sign-out ends the session and is audited', async () => {
     const { h } = await host();
     const session = await signInAs(h, 'kepala', '123456');
