@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
 import { formatDate, type Lang } from '../../shared/dates';
 import type { AppInfo, SignedInUser, StatusInfo } from './shell-context';
 
@@ -21,6 +23,20 @@ export function StatusBar({ info, user, status, unreachable }: Props) {
   const businessDate = status?.businessDate ?? info.businessDate;
   const online = !unreachable && status?.online === true;
   const printer = status?.printer ?? 'unknown';
+  const [sending, setSending] = useState(false);
+  const [sendResult, setSendResult] = useState<string | null>(null);
+  const sendNow = async () => {
+    setSending(true);
+    setSendResult(null);
+    try {
+      const r = await api.call('sync.sendNow', {});
+      setSendResult(r.failed ? t('shell.sendFailed') : t('shell.sent', { count: r.accepted + r.duplicate }));
+    } catch {
+      setSendResult(t('shell.sendFailed'));
+    } finally {
+      setSending(false);
+    }
+  };
   return (
     <footer className="statusbar" aria-label={t('shell.statusBar')}>
       <span className="status-item">
@@ -41,6 +57,10 @@ export function StatusBar({ info, user, status, unreachable }: Props) {
         <span className={`dot ${online ? 'dot-ok' : 'dot-off'}`} aria-hidden="true" />
         <strong>{unreachable ? t('err.network') : online ? t('shell.online') : t('shell.offline')}</strong>
         {status && !unreachable && <> · {t('shell.waiting', { count: status.waiting })}</>}
+        <button type="button" className="link-button" onClick={() => void sendNow()} disabled={sending || unreachable}>
+          {sending ? t('shell.sending') : t('shell.sendNow')}
+        </button>
+        {sendResult && <span role="status" className="send-result">{sendResult}</span>}
       </span>
       <span className="status-item">
         <span className="status-label">{t('shell.printer.label')}</span>

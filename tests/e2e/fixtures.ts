@@ -30,7 +30,7 @@ export const test = base.extend<LoketFixtures>({
     const host = createLoketHost({ dataDir, logToStderr: true });
     await seedDemoCounter(host.services);
     await use(host);
-    host.close();
+    await host.close();
   },
   bridge: async ({ host }, use) => {
     const bridge = await startBridge({ router: host.router, staticDir: STATIC_DIR });
