@@ -33,6 +33,11 @@ export const settingsSchema = z.object({
     token: z.string().max(512).default(''),
   }).prefault({}),
   printer: printerSettingsSchema.prefault({}),
+  /** Backups of the ledger file (technician): where to and the daily hour, in the branch's zone. */
+  backup: z.object({
+    dir: z.string().max(1024).default(''),
+    dailyAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'err.backup.dailyAt' }).or(z.literal('')).default('18:00'),
+  }).prefault({}),
   security: z.object({
     lockoutAttempts: z.number().int().min(1).max(20).default(5),
     lockoutMinutes: z.number().int().min(1).max(24 * 60).default(5),
@@ -42,6 +47,7 @@ export const settingsSchema = z.object({
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type PrinterSettings = z.infer<typeof printerSettingsSchema>;
+export type BackupSettings = Settings['backup'];
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});

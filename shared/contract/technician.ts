@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { procedure } from './define';
+import { approvalSchema, empty, ok, pinSchema, roleSchema, usernameSchema } from './common';
+
+// The technician's screens: printer, diagnostics, backup, users. A technician never sees money:
+// nothing here carries an amount.
+
+const PRINTER_KINDS = ['none', 'virtual', 'network', 'file'] as const;
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+export const printerInputSchema = z.object({
+  kind: z.enum(PRINTER_KINDS, { error: 'err.printer.kind' }),
+  host: z.string().trim().max(255, { error: 'err.printer.host' }).default(''),
+  port: z.number({ error: 'err.printer.port' }).int({ error: 'err.printer.port' })
+    .min(1, { error: 'err.printer.port' }).max(65535, { error: 'err.printer.port' }).default(9100),
+  filePath: z.string().trim().max(1024, { error: 'err.printer.filePath' }).default(''),
+  paperWidth: z.union([z.literal(58), z.literal(80)], { error: 'err.printer.paper' }),
+  charsPerLine: z.number({ error: 'err.printer.cpl' }).int({ error: 'err.printer.cpl' })
+    .min(24, { error: 'err.printer.cpl' }).max(64, { error: 'err.printer.cpl' }),
+}).strict().superRefine((p, ctx) => {
+  if (p.kind === 'network' && !HOST.test(p.host)) ctx.addIssue({ code: 'custom', path: ['host'], message: 'err.printer.host' });
+  if (p.kind === 'file' && !/^(\/|[a-zA-Z]:[\\/])/.test(p.filePath)) ctx.addIssue({ code: 'custom', path: ['filePath'], message: 'err.printer.filePath' });
+  // 58 mm paper holds 32 characters in font A (42 in font B); 80 mm holds 48 (64 in font B).
+  if (p.paperWidth === 58 && p.charsPerLine > 42) ctx.addIssue({ code: 'custom', path: ['charsPerLine'], message: 'err.printer.cplPaper' });
+  if (p.paperWidth === 80 && p.charsPerLine < 32) ctx.addIssue({ code: 'custom', path: ['charsPerLine'], message: 'err.printer.cplPaper' });
+});
+
+export const printerStatusSchema = z.enum(['ready', 'offline', 'none', 'unknown']);
+
+export const printerOutputSchema = z.object({
+  kind: z.enum(PRINTER_KINDS),
+  host: z.string(),
+  port: z.number().int(),
+  filePath: z.string(),
+  paperWidth: z.union([z.literal(58), z.literal(80)]),
+  charsPerLine: z.number().int(),
+  /** How it is reached: `tcp://host:port`, `file:///path` or `none`. */
+  target: z.string(),
+  status: printerStatusSchema,
+  checkedAt: z.string().nullable(),
+});
+
+export const testPrintOutputSchema = z.object({
+  target: z.string(),
+  /** What was sent, as the printer lays it out. */
+  text: z.string(),
+  bytes: z.number().int(),
+});
+
+const verifyResult = z.object({
+  ok: z.boolean(), checked: z.number().int(), total: z.number().int(),
+  firstBad: z.object({ seq: z.number().int(), id: z.string(), reason: z.enum(['seq-gap', 'prev-hash', 'hash']) }).nullable(),
+});
+
+export const backupItemSchema = z.object({
+  fileName: z.string(),
+  path: z.string(),
+  sizeBytes: z.number().int(),
+  createdAt: z.string(),
+  /** Null when the backup has no verification record beside it. */
+  verified: z.boolean().nullable(),
+  integrity: z.string().nullable(),
+  chainOk: z.boolean().nullable(),
+  entries: z.number().int().nullable(),
+  counterId: z.string().nullable(),
+});
+
+const dailyAtSchema = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'err.backup.dailyAt' }).or(z.literal(''));
+
+const serverCheck = z.object({
+  reachable: z.boolean(), latencyMs: z.number().int().nullable(), skewMs: z.number().int().nullable(),
+  serverTime: z.string().nullable(), skewOk: z.boolean(), problemKey: z.string().nullable(),
+  problemParams: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+});
+
+const managedUser = z.object({
+  id: z.string(), username: z.string(), displayName: z.string(), role: roleSchema,
+  disabled: z.boolean(), createdAt: z.string(), locked: z.boolean(), hasEntries: z.boolean(),
+});
+
+const pinPair = { pin: pinSchema, pinConfirm: pinSchema };
+
+export const technicianContract = {
+  'printer.get': procedure({ access: ['technician', 'head'], input: empty, output: printerOutputSchema }),
+  'printer.save': procedure({ access: ['technician'], mutates: true, input: printerInputSchema, output: printerOutputSchema }),
+  /** Prints the test page; answers with what was sent, as text. */
+  'printer.testPrint': procedure({ access: ['technician'], mutates: true, input: empty, output: testPrintOutputSchema }),
+  /** Probes the printer now (the shell's light uses the background probe). */
+  'printer.status': procedure({
+    access: ['technician', 'head'], passive: true, input: empty,
+    output: z.object({ status: printerStatusSchema, checkedAt: z.string().nullable(), target: z.string() }),
+  }),
+
+  'diagnostics.get': procedure({
+    access: ['technician', 'head'],
+    input: z.object({ checkServer: z.boolean().default(true), integrity: z.boolean().default(true) }).strict(),
+    output: z.object({
+      version: z.string(),
+      platform: z.string(),
+      node: z.string(),
+      dataDir: z.string(),
+      disk: z.object({ freeBytes: z.number(), totalBytes: z.number(), low: z.boolean() }).nullable(),
+      database: z.object({
+        path: z.string(), sizeBytes: z.number().int(), integrity: z.array(z.string()).nullable(),
+        integrityOk: z.boolean().nullable(), schemaVersion: z.number().int(), entries: z.number().int(),
+      }),
+      verification: z.object({
+        running: z.boolean(),
+        progress: z.object({ checked: z.number().int(), total: z.number().int() }).nullable(),
+        result: verifyResult.nullable(),
+        at: z.string().nullable(),
+      }),
+      server: z.object({ url: z.string(), enrolled: z.boolean(), deviceId: z.string(), check: serverCheck.nullable() }),
+      outbox: z.object({
+        online: z.boolean(), waiting: z.number().int(), rejected: z.number().int(),
+        lastSyncAt: z.string().nullable(), lastError: z.string().nullable(),
+      }),
+      printer: z.object({ kind: z.string(), target: z.string(), status: printerStatusSchema, checkedAt: z.string().nullable() }),
+      settingsProblem: z.string().nullable(),
+      logs: z.object({ dir: z.string(), files: z.array(z.object({ name: z.string(), sizeBytes: z.number().int() })) }),
+      backup: z.object({ dir: z.string(), dailyAt: z.string(), last: backupItemSchema.nullable() }),
+    }),
+  }),
+  /** One file with the logs, personal data masked: kept in the data folder and sent back to download. */
+  'diagnostics.exportLogs': procedure({
+    access: ['technician', 'head'],
+    mutates: true,
+    input: empty,
+    output: z.object({ path: z.string(), fileName: z.string(), bytes: z.number().int(), lines: z.number().int(), base64: z.string() }),
+  }),
+
+  'backup.settings': procedure({
+    access: ['technician'], input: empty,
+    output: z.object({ dir: z.string(), dailyAt: z.string(), nextRunAt: z.string().nullable(), lastRunAt: z.string().nullable(), lastError: z.string().nullable() }),
+  }),
+  'backup.saveSettings': procedure({
+    access: ['technician'], mutates: true,
+    input: z.object({ dir: z.string().trim().max(1024, { error: 'err.backup.dir' }), dailyAt: dailyAtSchema }).strict(),
+    output: ok,
+  }),
+  'backup.now': procedure({
+    access: ['technician'], mutates: true,
+    input: z.object({ dir: z.string().trim().max(1024, { error: 'err.backup.dir' }).optional() }).strict(),
+    output: backupItemSchema,
+  }),
+  'backup.list': procedure({
+    access: ['technician'], input: z.object({ dir: z.string().trim().max(1024).optional() }).strict(),
+    output: z.object({ dir: z.string(), items: z.array(backupItemSchema) }),
+  }),
+  /** Restores a verified backup with the head's approval; takes effect when Loket restarts. */
+  'backup.restore': procedure({
+    access: ['technician'], mutates: true,
+    input: z.object({ path: z.string().trim().min(1, { error: 'err.backup.path' }).max(1024), approval: approvalSchema }).strict(),
+    output: z.object({ restartRequired: z.literal(true), entries: z.number().int(), pendingPath: z.string() }),
+  }),
+
+  'users.list': procedure({ access: ['head', 'technician'], input: empty, output: z.object({ users: z.array(managedUser) }) }),
+  'users.create': procedure({
+    access: ['head', 'technician'], mutates: true,
+    input: z.object({
+      username: usernameSchema,
+      displayName: z.string().trim().min(2, { error: 'err.users.displayName' }).max(80, { error: 'err.users.displayName' }),
+      role: roleSchema,
+      ...pinPair,
+    }).strict().refine((u) => u.pin === u.pinConfirm, { error: 'err.users.pinMismatch', path: ['pinConfirm'] }),
+    output: managedUser,
+  }),
+  'users.resetPin': procedure({
+    access: ['head', 'technician'], mutates: true,
+    input: z.object({ userId: z.string().min(1).max(64), ...pinPair }).strict()
+      .refine((u) => u.pin === u.pinConfirm, { error: 'err.users.pinMismatch', path: ['pinConfirm'] }),
+    output: ok,
+  }),
+  'users.setDisabled': procedure({
+    access: ['head', 'technician'], mutates: true,
+    input: z.object({ userId: z.string().min(1).max(64), disabled: z.boolean() }).strict(),
+    output: ok,
+  }),
+} as const;
+
+export type PrinterInput = z.input<typeof printerInputSchema>;
+export type BackupItem = z.infer<typeof backupItemSchema>;
+export type ManagedUser = z.infer<typeof managedUser>;
