@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,13 +13,30 @@ const dataDir = process.env.LOKET_DATA_DIR ?? app.getPath('userData');
 app.enableSandbox();
 
 app.whenReady().then(() => {
-  const store = new Store<Record<string, unknown>>({ cwd: dataDir, name: 'settings', clearInvalidConfig: false });
-  const host = createLoketHost({ dataDir, settingsBackend: store, version: app.getVersion() });
+  let host: ReturnType<typeof createLoketHost>;
+  try {
+    const store = new Store<Record<string, unknown>>({ cwd: dataDir, name: 'settings', clearInvalidConfig: false });
+    host = createLoketHost({ dataDir, settingsBackend: store, version: app.getVersion() });
+  } catch (e) {
+    // A damaged ledger or an unreadable data folder: say what to do, change nothing, stop.
+    dialog.showErrorBox('Loket tidak dapat dimulai', e instanceof Error ? e.message : String(e));
+    app.exit(1);
+    return;
+  }
   host.services.startBackground();
 
   const indexHtml = join(__dirname, '../renderer/index.html');
   const appIndexUrl = pathToFileURL(indexHtml).toString();
-  registerIpcTransport(host.router, appIndexUrl);
+  registerIpcTransport({
+    call: async (request, transport) => {
+      const result = await host.router.call(request, transport);
+      // A restore is applied before the ledger opens: restart the app to finish it.
+      if (result.ok && (result.output as { restartRequired?: boolean }).restartRequired) {
+        setTimeout(() => { app.relaunch(); app.exit(0); }, 1500);
+      }
+      return result;
+    },
+  }, appIndexUrl);
 
   // Nothing remote: refuse every permission request and every new window.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, done) => done(false));
