@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../shared/contract';
+import { api, isApiError } from '../../api/client';
+import { messageText } from '../../i18n';
+import type { ScreenProps } from '../screens';
+import { useShell } from '../shell-context';
+import { FindParticipant } from './FindParticipant';
+import { ParticipantPanel } from './ParticipantPanel';
+import { PayForm, type Created } from './PayForm';
+import { PaymentDone } from './PaymentDone';
+import { takePendingParticipant } from './handoff';
+
+type Options = Output<'payment.options'>;
+type Step = { at: 'find' } | { at: 'pay'; options: Options } | { at: 'done'; result: Created };
+
+/** Pembayaran iuran: find the participant, choose the months, take the cash, print the receipt. */
+export function PaymentScreen(_props: ScreenProps) {
+  const { t } = useTranslation();
+  const zone = useShell().info.branch.timeZone;
+  const [step, setStep] = useState<Step>({ at: 'find' });
+  const [error, setError] = useState<{ key: string; params?: Record<string, string | number> } | null>(null);
+
+  const open = useCallback(async (participantId: string) => {
+    setError(null);
+    try {
+      setStep({ at: 'pay', options: await api.call('payment.options', { participantId }) });
+    } catch (e) {
+      setError(isApiError(e) ? { key: e.key, params: e.params } : { key: 'err.internal' });
+    }
+  }, []);
+
+  // Arriving from registration (or history) with a participant already chosen.
+  useEffect(() => {
+    const id = takePendingParticipant();
+    if (id) void open(id);
+  }, [open]);
+
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <h1 id="screen-title" tabIndex={-1}>{t('screen.payment')}</h1>
+      {error && <p className="notice notice-error" role="alert">{messageText(t, error.key, error.params, zone)}</p>}
+      {step.at === 'find' && <FindParticipant onPicked={(id) => void open(id)} />}
+      {step.at === 'pay' && (
+        <>
+          <div className="row" style={{ justifyContent: 'flex-end' }}>
+            <button type="button" className="ghost" onClick={() => setStep({ at: 'find' })}>{t('payment.find.change')}</button>
+          </div>
+          <ParticipantPanel options={step.options} />
+          {step.options.counts.length > 0 && <PayForm key={step.options.participant.id} options={step.options} onPaid={(result) => setStep({ at: 'done', result })} />}
+        </>
+      )}
+      {step.at === 'done' && <PaymentDone result={step.result} onNext={() => setStep({ at: 'find' })} />}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { createLoketHost } from '../../electron/host';
+import { seedDemoCounter } from '../../electron/demo/seed';
+import { startVirtualPrinter } from '../../electron/services/printing/virtual-printer';
+import { seedParticipant } from '../integration/payment/helpers';
+import type { BenchRow } from './types';
+import { benchDir, nowMs, percentile, round } from './stats';
+import { rawDurableCommits } from './raw-commit';
+
+// "Bayar" pressed → the receipt's bytes on the printer socket (the virtual printer on
+// loopback), through the router like the UI; and the payment's whole commit (entry, months,
+// receipt row, print job, outbox, audit) against a raw one-row durable commit on the same disk.
+
+export const title = 'Payment: "Bayar" to receipt bytes, payment commit rate';
+
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const n = Number(process.env.BENCH_PAYMENTS ?? 300);
+  const scratch = benchDir('loket-bench-payment-');
+  const printer = await startVirtualPrinter({ dir: join(scratch.dir, 'printer') });
+  const host = createLoketHost({ dataDir: join(scratch.dir, 'counter'), logToStderr: false });
+  try {
+    const s = host.services;
+    await seedDemoCounter(s);
+    const signIn = await host.router.call({ procedure: 'auth.signIn', input: { username: 'siti', pin: '111111' } }, 'direct');
+    if (!signIn.ok) throw new Error('bench sign-in failed');
+    const session = (signIn.output as { session: string }).session;
+    const people = Array.from({ length: 2 * n }, (_, i) => seedParticipant(s, {
+      nik: `3518014708${String(900000 + i).padStart(6, '0')}`, name: `PESERTA ${i}`,
+    }));
+    const pay = async (participantId: string) => {
+      const r = await host.router.call({ procedure: 'payment.create', input: { participantId, months: 3, cashTendered: 50_000 }, session }, 'direct');
+      if (!r.ok) throw new Error(`payment failed: ${JSON.stringify(r.error)}`);
+    };
+
+    // 1. Bayar → bytes on the socket.
+    s.settings.update((cur) => ({ ...cur, printer: { ...cur.printer, kind: 'virtual', port: printer.port, paperWidth: 80, charsPerLine: 48 } }));
+    const latencies: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = nowMs();
+      const arrived = printer.waitForJob(printer.jobs().length + 1).then(() => nowMs());
+      await pay(people[i].id);
+      latencies.push((await arrived) - t0);
+    }
+    const p95 = percentile(latencies, 95);
+    rows.push({ name: '"Bayar" → receipt bytes on the printer socket p95', value: round(p95, 2), unit: 'ms', target: 'p95 ≤ 300 ms', met: p95 <= 300 });
+    rows.push({ name: '"Bayar" → receipt bytes p50', value: round(percentile(latencies, 50), 2), unit: 'ms' });
+
+    // 2. The payment's commit alone: no printer, so the job just stays queued.
+    s.settings.update((cur) => ({ ...cur, printer: { ...cur.printer, kind: 'none' } }));
+    const samples: number[] = [];
+    const start = nowMs();
+    for (let i = n; i < 2 * n; i++) {
+      const t0 = nowMs();
+      await pay(people[i].id);
+      samples.push(nowMs() - t0);
+    }
+    const rate = (n / (nowMs() - start)) * 1000;
+    const raw = rawDurableCommits(scratch.dir, Math.max(n, 1000));
+    rows.push({
+      name: 'payment.create commit (entry + 3 months + receipt + print job + outbox + audit, via router)', value: round(rate, 0),
+      unit: 'payments/s', reference: round(raw.perSecond, 0), ratio: round(rate / raw.perSecond), target: '≥ 0.5× raw', met: rate / raw.perSecond >= 0.5,
+    });
+    rows.push({ name: 'payment.create p99', value: round(percentile(samples, 99), 3), unit: 'ms', reference: round(raw.p99, 3) });
+  } finally {
+    await host.close();
+    await printer.close();
+    scratch.cleanup();
+  }
+  return rows;
+}
