@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    // A mutating procedure that writes no audit row fails the call in tests.
+    env: { LOKET_STRICT_AUDIT: '1' },
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -10,6 +10,8 @@ export function createLoketHost(opts: ServiceOptions) {
     resolveSession: (token) => services.auth.sessions.get(token, services.clock().getTime()),
     touchSession: (session) => services.auth.sessions.touch(session, services.clock().getTime()),
     log: (event, detail) => services.log.info(detail, event),
+    auditCount: () => (services.db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM audit_log').get() as { n: number }).n,
+    strictAudit: process.env.LOKET_STRICT_AUDIT === '1',
   });
   return {
     services,

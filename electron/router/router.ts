@@ -22,6 +22,10 @@ export interface RouterDeps {
   resolveSession(token: string | null | undefined): Session | null;
   touchSession(session: Session): void;
   log(event: string, detail: Record<string, unknown>): void;
+  /** Rows in the audit log so far: a `mutates` procedure that adds none is a defect. */
+  auditCount?(): number;
+  /** Tests: answer INTERNAL when a mutating call wrote no audit row (production only logs it). */
+  strictAudit?: boolean;
 }
 
 const errorKeys: Record<string, string> = {
@@ -70,7 +74,12 @@ export function createRouter<C extends ContractShape>(contract: C, handlers: Han
 
     try {
       if (session && !def.passive && !session.locked) deps.touchSession(session);
+      const auditBefore = def.mutates ? deps.auditCount?.() : undefined;
       const raw = await (handlers[name] as Handler<unknown, unknown>)(parsed.data, { session, transport });
+      if (auditBefore !== undefined && deps.auditCount!() === auditBefore) {
+        deps.log('rpc.unaudited', { procedure: name });
+        if (deps.strictAudit) return fail('INTERNAL');
+      }
       const out = def.output.safeParse(raw);
       if (!out.success) {
         deps.log('rpc.badOutput', { procedure: name, issues: out.error.issues.slice(0, 5) });

@@ -11,6 +11,8 @@ import { seedDemoCounter, DEMO_USERS } from '../../electron/demo/seed';
 // already open at the bridge's address (token in the fragment).
 
 const STATIC_DIR = resolve('dist/renderer');
+// A mutating procedure that writes no audit row fails the call in tests.
+process.env.LOKET_STRICT_AUDIT = '1';
 
 export interface LoketFixtures {
   host: LoketHost;

@@ -46,7 +46,11 @@ describe('fuzzing every router procedure', () => {
           const before = totalChanges();
           const r = await h.router.call({ procedure: name, input, session: sessions[role] }, 'direct');
           expect(typeof r.ok).toBe('boolean');
-          if (r.ok) return;
+          if (r.ok) {
+            // Walking the router: whatever wrote something must be declared `mutates` (and so audited).
+            if (totalChanges() !== before) expect(def.mutates, `${name} wrote but is not marked mutates`).toBe(true);
+            return;
+          }
           expect(ERROR_CODES).toContain(r.error.code);
           expect(r.error.code, JSON.stringify(r.error).slice(0, 300)).not.toBe('INTERNAL');
           expect(typeof r.error.message).toBe('string');
