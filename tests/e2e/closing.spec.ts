@@ -74,7 +74,7 @@ test('a head counts a drawer Rp5.000 short, gives a reason, confirms with PIN; t
   expect(text).toMatch(/Selisih\s+-Rp5\.000/);
   expect(text).toContain('uang receh kurang');
   expect(text).toMatch(/Modal awal\s+Rp200\.000/);
-  expect(text).toContain('BELUM TEREKONSILIASI');
+  expect(text).toContain('BELUM DIREKONSILIASI');
 
   // The report re-opens from the screen as a download of the same PDF.
   const download = page.waitForEvent('download');

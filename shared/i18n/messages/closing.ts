@@ -25,7 +25,7 @@ export const closing = {
         flagged: 'Ada transaksi yang berbeda dengan server pusat; periksa baris yang ditandai.',
       },
       status: {
-        reconciled: 'Terekonsiliasi',
+        reconciled: 'Sudah direkonsiliasi',
         differences: 'Ada perbedaan',
         unreconciled: 'Belum direkonsiliasi',
       },

@@ -166,7 +166,7 @@ describe('closing a day', () => {
     expect(text).toMatch(/Kas seharusnya\s+Rp320\.400/);
     expect(text).toMatch(/Selisih\s+-Rp5\.000/);
     expect(text).toContain('uang kembalian salah');
-    expect(text).toContain('TEREKONSILIASI');
+    expect(text).toContain('SUDAH DIREKONSILIASI');
     expect(text).not.toContain('BELUM');
 
     const history = (await c.out('closing.history', {}, c.head)).closings;

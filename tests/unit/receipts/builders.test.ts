@@ -113,7 +113,7 @@ describe('other slips', () => {
     expect(out).toMatch(/Iuran \(7 trx\) +Rp190\.000/);
     expect(out).toMatch(/ADJUSTMENT \(1 trx\) +Rp200/);
     expect(out).toMatch(/Hanya di loket +1/);
-    expect(out).toContain('BELUM TEREKONSILIASI');
+    expect(out).toContain('BELUM DIREKONSILIASI');
     const over = text(closingReport({ ...closing, expectedCash: 360_000 }));
     expect(over).toMatch(/Selisih +\+Rp2\.000/);
   });
