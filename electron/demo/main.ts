@@ -11,6 +11,7 @@ import { startBridge, type Bridge } from '../bridge/server';
 import { enrolCounter } from '../services/enrolment';
 import { DEMO_BRANCH, DEMO_USERS, seedDemoCounter } from './seed';
 import { prepareDemoCentral } from './central-seed';
+import { generateDemoHistory } from './history';
 
 const dataDir = resolve(process.env.LOKET_DATA_DIR ?? '.data/demo');
 const firstPort = Number(process.env.LOKET_DEMO_PORT ?? 4700);
@@ -33,7 +34,9 @@ async function main(): Promise<void> {
 
   const counters: { host: LoketHost; bridge: Bridge; number: number }[] = [];
   for (const number of [1, 2]) {
-    const host = createLoketHost({ dataDir: join(dataDir, `counter-${number}`) });
+    // The demo's history is written at moments in the past; afterwards the clock is the real one.
+    let simulated: Date | null = null;
+    const host = createLoketHost({ dataDir: join(dataDir, `counter-${number}`), clock: () => simulated ?? new Date() });
     const s = host.services;
     await seedDemoCounter(s, number);
     s.settings.update((cur) => ({
@@ -44,6 +47,10 @@ async function main(): Promise<void> {
     if (!s.settings.get().central.token) {
       const { code } = central.admin.createEnrolCode({ branchCode: DEMO_BRANCH.code, ttlSeconds: 600 });
       await enrolCounter(s, { url: central.url, code, branchCode: DEMO_BRANCH.code, counterNumber: number }, { userId: null, username: 'demo' });
+    }
+    if (s.ledger.count() === 0) {
+      console.log(`Loket ${number}: menulis riwayat demo… / writing demo history…`);
+      await generateDemoHistory(s, { set: (d) => { simulated = d; } }, { days: number === 1 ? 21 : 10, seed: 64400 + number, log: (m) => console.log(`  ${m}`) });
     }
     s.startBackground();
     const bridge = await listenOr((port) => startBridge({ router: host.router, staticDir, port }), firstPort + number - 1);
