@@ -4,7 +4,7 @@ import type { Role } from './roles';
 // The renderer draws the nav and the help table from this list, so the three never disagree.
 
 export const SCREEN_IDS = [
-  'registration', 'payment', 'history', 'closing', 'monitoring', 'settings', 'diagnostics', 'users',
+  'registration', 'payment', 'history', 'claims', 'closing', 'monitoring', 'settings', 'diagnostics', 'users',
 ] as const;
 export type ScreenId = (typeof SCREEN_IDS)[number];
 
@@ -13,7 +13,7 @@ export interface MenuItem {
   /** i18n key of the screen's name. */
   labelKey: `screen.${ScreenId}`;
   /** Function key that opens it. */
-  fnKey: 'F2' | 'F3' | 'F4' | 'F6' | 'F7' | 'F8' | 'F9' | 'F10';
+  fnKey: 'F2' | 'F3' | 'F4' | 'F5' | 'F6' | 'F7' | 'F8' | 'F9' | 'F10';
   /** Letter that opens it with Alt (matched on the physical key, `KeyX`). */
   altLetter: string;
   roles: readonly Role[];
@@ -23,6 +23,7 @@ export const MENU: readonly MenuItem[] = [
   { id: 'registration', labelKey: 'screen.registration', fnKey: 'F2', altLetter: 'D', roles: ['teller', 'head'] },
   { id: 'payment', labelKey: 'screen.payment', fnKey: 'F3', altLetter: 'B', roles: ['teller', 'head'] },
   { id: 'history', labelKey: 'screen.history', fnKey: 'F4', altLetter: 'R', roles: ['teller', 'head'] },
+  { id: 'claims', labelKey: 'screen.claims', fnKey: 'F5', altLetter: 'K', roles: ['teller', 'head'] },
   { id: 'closing', labelKey: 'screen.closing', fnKey: 'F6', altLetter: 'T', roles: ['head'] },
   { id: 'monitoring', labelKey: 'screen.monitoring', fnKey: 'F7', altLetter: 'M', roles: ['head'] },
   { id: 'settings', labelKey: 'screen.settings', fnKey: 'F8', altLetter: 'P', roles: ['technician', 'head'] },

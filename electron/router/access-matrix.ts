@@ -78,4 +78,9 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'monitoring.overview': ['head'],
   'monitoring.exportCsv': ['head'],
   'monitoring.exportPdf': ['head'],
+  'claims.types': ['teller', 'head'],
+  'claims.create': ['teller', 'head'],
+  'claims.print': ['teller', 'head'],
+  'claims.status': ['teller', 'head'],
+  'claims.list': ['teller', 'head'],
 };

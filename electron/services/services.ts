@@ -10,6 +10,18 @@ import { verifyChain, type VerifyProgress, type VerifyResult } from './ledger/ve
 import { createCentralClient } from './central/client';
 import { createSyncWorker, type SyncWorker } from './sync/sync-worker';
 import { createParticipantRepo } from './participants/repo';
+import { createPrintingService } from './printing/service';
+import { createRegistrationService } from './registration/service';
+import { createPaymentService } from './payment/payment-service';
+import { createHistoryService } from './history/history-service';
+import { createPrinterService } from './setup/printer';
+import { createSetupService } from './setup/setup-service';
+import { createBackupService } from './backup/backup';
+import { applyPendingRestore } from './backup/restore';
+import { createUserAdmin } from './users/users';
+import { createClosing } from './closing/wire';
+import { createMonitoringService } from './monitoring/service';
+import { createClaimsService } from './claims/service';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -40,6 +52,9 @@ export function createServices(opts: ServiceOptions) {
   const log: Logger = createLogger(opts.logToStderr ? null : opts.dataDir);
   const settings: SettingsService = createSettingsService(opts.dataDir, opts.settingsBackend);
   if (settings.problem) log.warn({ problem: settings.problem }, 'settings file was unreadable and was kept aside');
+  // A restore prepared before the last restart takes the file's place now, before it is opened.
+  const restored = applyPendingRestore(opts.dataDir, clock());
+  if (restored) log.warn(restored, 'ledger restored from a backup; the previous file was kept aside');
   const db: Db = openLedgerDb(join(opts.dataDir, 'ledger.sqlite'));
   const counterId = () => settings.get().counter.id;
   const audit: Audit = createAudit(db, counterId, clock);
@@ -63,6 +78,10 @@ export function createServices(opts: ServiceOptions) {
   });
   sync = syncWorker;
   const participants = createParticipantRepo(db);
+  const printing = createPrintingService({ db, settings, clock });
+  const printer = createPrinterService({ db, settings, audit, clock, log, printing });
+  const backup = createBackupService({ db, dataDir: opts.dataDir, settings, audit, auth, clock, log, version: opts.version ?? '0.1.0' });
+  const payment = createPaymentService({ db, ledger, settings, participants, central, auth, audit, printing });
   // The KPJ number of a registration arrives with its acknowledgement.
   ackHooks.push((entry, result) => {
     if (entry.kind === 'REGISTRATION' && entry.participant_id && result.kpj) participants.setKpj(entry.participant_id, result.kpj, clock().toISOString());
@@ -84,6 +103,17 @@ export function createServices(opts: ServiceOptions) {
     central,
     sync: syncWorker,
     participants,
+    printing,
+    printer,
+    backup,
+    users: createUserAdmin({ db, audit, auth, clock }),
+    setup: createSetupService({ db, settings, audit, auth, clock, log, printer, setupNeeded: (): boolean => services.setupNeeded() }),
+    registration: createRegistrationService({ db, settings, ledger, participants, audit, clock, printing }),
+    payment,
+    history: createHistoryService({ db, ledger, settings, auth, audit, payment, printing }),
+    monitoring: createMonitoringService({ db, settings, ledger, audit, clock, dataDir: opts.dataDir }),
+    claims: createClaimsService({ db, settings, ledger, participants, audit, printing, sync: syncWorker, clock, log: (e, d) => log.warn(d, e), onAck: (hook) => { ackHooks.push(hook); } }),
+    closing: createClosing({ db, ledger, audit, auth, central, sync: syncWorker, printing, settings, clock, log, dataDir: opts.dataDir }),
     /** Registers a hook run inside the transaction that acknowledges an entry (e.g. store a KPJ). */
     onAck(hook: (typeof ackHooks)[number]): void { ackHooks.push(hook); },
     /** Today's business date in the branch's zone. */
@@ -108,16 +138,21 @@ export function createServices(opts: ServiceOptions) {
       const sy = syncWorker.status();
       return {
         online: sy.online, waiting: sy.waiting, lastSyncAt: sy.lastSyncAt, lastError: sy.lastError,
-        printer: settings.get().printer.kind === 'none' ? 'none' : 'unknown',
+        printer: printing.status(),
         businessDate: services.businessDate(), dayState: ledger.dayState(),
       };
     },
     /** Background work: the sync worker and the start-up chain verification. */
     startBackground(): void {
       syncWorker.start();
+      backup.start();
+      services.closing.startBackground();
       setTimeout(() => { void services.verifyLedger(); }, 100).unref?.();
     },
     async close(): Promise<void> {
+      backup.stop();
+      services.claims.stop();
+      services.closing.stop();
       await syncWorker.stop();
       db.close();
       log.flush();

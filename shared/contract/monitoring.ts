@@ -123,6 +123,7 @@ export const monitoringContract = {
   /** The overview's tables as CSV (it carries phone numbers: the export is audited). */
   'monitoring.exportCsv': procedure({
     access: HEAD,
+    mutates: true, // audited: it carries phone numbers
     input: empty,
     output: z.object({ filename: z.string(), csv: z.string() }),
   }),

@@ -6,12 +6,18 @@ import { receipts } from './messages/receipts';
 import { central } from './messages/central';
 import { domain } from './messages/domain';
 import { setup } from './messages/setup';
+import { technician } from './messages/technician';
+import { payment } from './messages/payment';
+import { registration } from './messages/registration';
+import { closing } from './messages/closing';
+import { monitoring } from './messages/monitoring';
+import { claims } from './messages/claims';
 import type { Lang } from '../dates';
 import type { MessageParams } from '../errors';
 
 // Every string a user sees lives in ./messages, one module per area, Indonesian first.
 // A module exports { id, en } with the same shape (a unit test checks that).
-export const MESSAGE_MODULES = { common, auth, shell, receipts, central, domain, setup } as const;
+export const MESSAGE_MODULES = { common, auth, shell, receipts, central, domain, setup, registration, payment, closing, technician, monitoring, claims } as const;
 
 type Tree = { [k: string]: string | Tree };
 

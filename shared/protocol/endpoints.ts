@@ -5,6 +5,10 @@ import {
   participantResponseSchema, standingsQuerySchema, standingsResponseSchema, targetsQuerySchema, targetsResponseSchema,
   type CentralErrorCode,
 } from './central';
+import {
+  claimAcceptedSchema, claimParamsSchema, claimStatusResponseSchema, claimUploadSchema, CLAIM_JSON_PART, MAX_CLAIM_BODY_BYTES,
+} from './claims';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../domain/claims';
 
 // One table of the /v1 endpoints: the server double routes by it, the OpenAPI document is
 // built from it, and a client can type its calls against it.
@@ -16,7 +20,12 @@ export interface CentralEndpoint {
   auth: 'none' | 'device';
   summary: string;
   query?: z.ZodType;
+  /** Path parameters, written `{name}` in `path`. */
+  params?: z.ZodType;
+  /** The body's JSON (or, with `multipart`, the schema of its JSON part). */
   body?: z.ZodType;
+  /** multipart/form-data: one JSON part plus file parts, with its own size limits. */
+  multipart?: { jsonPart: string; maxBodyBytes: number; maxFileBytes: number; maxFiles: number };
   response: z.ZodType;
   /** Error codes this endpoint may answer besides the ones every endpoint may (see COMMON_ERRORS). */
   errors: readonly CentralErrorCode[];
@@ -72,6 +81,20 @@ export const CENTRAL_ENDPOINTS = {
     summary: 'New participants per branch in a period, against the target, ranked nationally and in the province.',
     query: standingsQuerySchema, response: standingsResponseSchema,
     errors: ['UNAUTHENTICATED'],
+  },
+  claimSubmit: {
+    method: 'POST', path: '/v1/claims', auth: 'device',
+    summary: 'Submits a claim with its attachments (multipart: JSON part `claim`, one file part per attachment named by its id). '
+      + 'Idempotent on claimId: the same claim again answers the same claim number.',
+    body: claimUploadSchema, response: claimAcceptedSchema,
+    multipart: { jsonPart: CLAIM_JSON_PART, maxBodyBytes: MAX_CLAIM_BODY_BYTES, maxFileBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_ATTACHMENTS },
+    errors: ['BAD_JSON', 'PAYLOAD_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT'],
+  },
+  claimStatus: {
+    method: 'GET', path: '/v1/claims/{claimId}', auth: 'device',
+    summary: "A claim's status (diterima, diverifikasi, dibayar, ditolak with a reason) and its history.",
+    params: claimParamsSchema, response: claimStatusResponseSchema,
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
   },
 } as const satisfies Record<string, CentralEndpoint>;
 

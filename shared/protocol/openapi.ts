@@ -7,6 +7,7 @@ import {
   periodSchema, registrationPayloadSchema, standingSchema, standingsResponseSchema, targetsResponseSchema,
   type CentralErrorCode,
 } from './central';
+import { claimAcceptedSchema, claimStatusResponseSchema, claimSubmittedPayloadSchema, claimUploadSchema } from './claims';
 import { CENTRAL_ENDPOINTS, COMMON_ERRORS, type CentralEndpoint } from './endpoints';
 
 // Publishes the /v1 contract as an OpenAPI 3.1 document built from the very zod schemas the
@@ -38,6 +39,10 @@ const NAMED_SCHEMAS: Record<string, z.ZodType> = {
   ClosingResponse: closingResponseSchema,
   TargetsResponse: targetsResponseSchema,
   StandingsResponse: standingsResponseSchema,
+  ClaimUpload: claimUploadSchema,
+  ClaimAccepted: claimAcceptedSchema,
+  ClaimStatusResponse: claimStatusResponseSchema,
+  ClaimSubmittedPayload: claimSubmittedPayloadSchema,
 };
 
 const REF = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -75,6 +80,12 @@ function queryParameters(schema: z.ZodType): JsonSchema[] {
   return [...params.values()];
 }
 
+/** Path parameters (`{name}` in the path) from an object schema; all required. */
+function pathParameters(schema: z.ZodType): JsonSchema[] {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return Object.entries((json.properties ?? {}) as Record<string, JsonSchema>).map(([name, prop]) => ({ name, in: 'path', required: true, schema: prop }));
+}
+
 function errorResponses(codes: readonly CentralErrorCode[]): Record<string, JsonSchema> {
   const byStatus = new Map<number, CentralErrorCode[]>();
   for (const code of new Set([...codes, ...COMMON_ERRORS])) {
@@ -100,7 +111,21 @@ function operation(name: string, ep: CentralEndpoint, nameOf: Map<z.ZodType, str
   const op: JsonSchema = { operationId: name, summary: ep.summary };
   if (ep.auth === 'device') op.security = [{ deviceToken: [] }];
   if (ep.query) op.parameters = queryParameters(ep.query);
-  if (ep.body) {
+  if (ep.params) op.parameters = pathParameters(ep.params);
+  if (ep.body && ep.multipart) {
+    const m = ep.multipart;
+    op.requestBody = {
+      required: true,
+      description: `multipart/form-data, at most ${m.maxBodyBytes} bytes: the JSON part \`${m.jsonPart}\` and up to ${m.maxFiles} file parts `
+        + `(each at most ${m.maxFileBytes} bytes), each named by its attachment id.`,
+      content: {
+        'multipart/form-data': {
+          schema: { type: 'object', required: [m.jsonPart], properties: { [m.jsonPart]: bodyRef(ep.body, nameOf) }, additionalProperties: { type: 'string', contentMediaType: 'application/octet-stream' } },
+          encoding: { [m.jsonPart]: { contentType: 'application/json' } },
+        },
+      },
+    };
+  } else if (ep.body) {
     op.requestBody = {
       required: true,
       description: `JSON, at most ${MAX_BODY_BYTES} bytes.`,

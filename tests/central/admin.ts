@@ -5,6 +5,7 @@ import {
   adminAlterSchema, adminBranchSchema, adminEnrolCodeSchema, adminPeriodsSchema, adminPlantSchema, adminSeedSchema,
 } from './admin-schemas';
 import type { CentralCore } from './core';
+import type { ClaimStatus } from '../../shared/protocol/claims';
 import { countRows, TABLES } from './db';
 import { HttpError, validate } from './http';
 import type { BranchInput } from './store/branches';
@@ -29,6 +30,11 @@ export interface CentralAdmin {
   seedBranches(input: SeedBranchesInput & { periodId?: string }): SeedBranchesResult;
   /** The stored row (ledger columns only), or null. */
   getEntry(id: string): LedgerEntryRow | null;
+  /** Moves a claim to its next status (diterima → diverifikasi → dibayar, or ditolak with a reason). */
+  setClaimStatus(input: { claimId: string; status: ClaimStatus; reason?: string }): { claimId: string; status: ClaimStatus };
+  /** Claims stored, and files stored for one claim (exactly-once checks). */
+  claimCount(): number;
+  claimFileCount(claimId: string): number;
   /** Rows per table, to prove a request wrote nothing. */
   counts(): Record<(typeof TABLES)[number], number>;
 }
@@ -66,5 +72,8 @@ export function createAdmin(core: CentralCore): CentralAdmin {
     },
     getEntry: (id) => getEntry.get(id) ?? null,
     counts: () => countRows(db),
+    setClaimStatus: (input) => core.claims.setStatus(input),
+    claimCount: () => core.claims.count(),
+    claimFileCount: (claimId) => core.claims.fileCount(claimId),
   };
 }

@@ -23,6 +23,10 @@ export interface RouteRequest {
   body: unknown;
   /** Set on 'device' routes. */
   device: Device | null;
+  /** Values of `{name}` segments of a templated path. */
+  params?: Record<string, string>;
+  /** The raw body and its content type, for routes that read it themselves (multipart). */
+  raw?: { bytes: Buffer; contentType: string };
 }
 
 export interface RouteAnswer { status?: number; body: unknown }
@@ -31,5 +35,7 @@ export interface Route {
   method: 'GET' | 'POST' | 'PUT';
   path: string;
   auth: 'none' | 'device' | 'admin';
-  handle(req: RouteRequest): RouteAnswer;
+  /** multipart routes get `raw` instead of a parsed JSON body, and their own size limit. */
+  multipart?: { maxBodyBytes: number };
+  handle(req: RouteRequest): RouteAnswer | Promise<RouteAnswer>;
 }

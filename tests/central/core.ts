@@ -7,6 +7,7 @@ import { createLedgerIngest } from './store/ingest';
 import { createParticipantQueries } from './store/participants';
 import { createPeriodStore } from './store/periods';
 import { createStandings } from './store/standings';
+import { createClaimStore } from './store/claims';
 
 // Every store of the central double over one database, built once per server.
 
@@ -24,6 +25,7 @@ export function createCentralCore(ctx: CentralContext) {
     participants: createParticipantQueries(db),
     standings: createStandings(db),
     closings: createClosingStore(db, now),
+    claims: createClaimStore(db, now),
     /** Today's date where the partnership is run from (Asia/Jakarta). */
     today: () => businessDateOf(now(), 'Asia/Jakarta'),
   };

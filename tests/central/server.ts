@@ -9,6 +9,8 @@ import { openCentralDb } from './db';
 import { bearerToken, HttpError, parseJson, queryObject, readBody, sendError, sendJson } from './http';
 import { adminRoutes } from './routes/admin';
 import { v1Routes } from './routes/v1';
+import { claimRoutes } from './routes/claims';
+import { matchTemplate } from './path-template';
 import type { BranchInput } from './store/branches';
 import type { EnrolCodeInput } from './store/enrolment';
 import type { BranchTarget } from './store/periods';
@@ -67,7 +69,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   const admin = createAdmin(core);
   applySeed(admin, options.seed);
 
-  const routes = [...v1Routes(core), ...adminRoutes(admin)];
+  const routes = [...v1Routes(core), ...adminRoutes(admin), ...claimRoutes(core)];
   const byPath = new Map<string, Route[]>();
   for (const r of routes) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r]);
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -80,18 +82,20 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     } catch {
       throw new HttpError('NOT_FOUND');
     }
-    const candidates = byPath.get(url.pathname);
+    const templated = byPath.has(url.pathname) ? null : matchTemplate(routes, url.pathname);
+    const candidates = byPath.get(url.pathname) ?? templated?.routes;
     const route = candidates?.find((r) => r.method === req.method);
     const hasBody = route ? route.method !== 'GET' : req.method !== 'GET' && req.method !== 'HEAD';
+    const limit = route?.multipart?.maxBodyBytes ?? maxBody;
     // The body is read (or drained) before answering, so the connection can serve the next request.
-    const raw = hasBody ? await readBody(req, maxBody) : null;
+    const raw = hasBody ? await readBody(req, limit) : null;
     if (raw?.abort) {
       res.setHeader('connection', 'close');
-      throw new HttpError('PAYLOAD_TOO_LARGE', { maxBytes: maxBody });
+      throw new HttpError('PAYLOAD_TOO_LARGE', { maxBytes: limit });
     }
     if (!candidates) throw new HttpError('NOT_FOUND');
     if (!route) throw new HttpError('METHOD_NOT_ALLOWED', { allow: candidates.map((r) => r.method) });
-    if (raw?.tooLarge) throw new HttpError('PAYLOAD_TOO_LARGE', { maxBytes: maxBody });
+    if (raw?.tooLarge) throw new HttpError('PAYLOAD_TOO_LARGE', { maxBytes: limit });
 
     let device = null;
     if (route.auth === 'device') {
@@ -100,8 +104,9 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     } else if (route.auth === 'admin' && !sameSecret(req.headers['x-admin-secret'], ctx.adminSecret)) {
       throw new HttpError('UNAUTHENTICATED');
     }
-    const body = raw ? parseJson(raw.bytes) : undefined;
-    const answer = route.handle({ query: queryObject(url.searchParams), body, device });
+    const body = raw && !route.multipart ? parseJson(raw.bytes) : undefined;
+    const rawBody = raw && route.multipart ? { bytes: raw.bytes, contentType: String(req.headers['content-type'] ?? '') } : undefined;
+    const answer = await route.handle({ query: queryObject(url.searchParams), body, device, params: templated?.params, raw: rawBody });
     sendJson(res, answer.status ?? 200, answer.body);
   }
 

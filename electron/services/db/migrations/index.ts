@@ -6,6 +6,8 @@ import { m0004 } from './0004-participants';
 import { m0005 } from './0005-participant-search';
 import { m0006 } from './0006-payments';
 import { m0007 } from './0007-closing';
+import { m0009 } from './0009-monitoring';
+import { m0010 } from './0010-claims';
 
 /** Every schema step, in order. Add a new file for each change; never edit a landed one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0009, m0010];
