@@ -10,7 +10,8 @@ import { serveStatic } from './static-files';
 // 127.0.0.1, for development, the demo and browser tests. It listens on loopback only,
 // demands a random token made at each start, and refuses other origins and hosts.
 
-const MAX_BODY = 12 * 1024 * 1024;
+// Large enough for a claim with its attachments (8 files of 5 MB, as base64), and no more.
+const MAX_BODY = 64 * 1024 * 1024;
 
 const requestSchema = z.object({
   procedure: z.string().max(100),
