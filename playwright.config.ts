@@ -14,7 +14,8 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   workers: 2,
   fullyParallel: true,
-  retries: 0,
+  // One retry on CI: a UI test that passes on its second try is reported as flaky, not hidden.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
   expect: { timeout: 10_000 },
