@@ -67,7 +67,14 @@ export function Shell({ info, user, idleLockMinutes, locked, onLock, onUnlocked,
       }
       if (action) {
         if (action === 'escape') {
-          if (place !== 'home' && !isEditable(document.activeElement)) { e.preventDefault(); navigate('home'); }
+          // Esc leaves the field first, then the screen.
+          if (isEditable(document.activeElement)) {
+            e.preventDefault();
+            document.querySelector<HTMLElement>('main #screen-title, main')?.focus();
+          } else if (place !== 'home') {
+            e.preventDefault();
+            navigate('home');
+          }
           return;
         }
         e.preventDefault();
