@@ -5,7 +5,8 @@ import { formatDate } from '../../../shared/dates';
 import { formatRupiah } from '../../../shared/money';
 import { api } from '../../api/client';
 import { useShell } from '../shell-context';
-import { downloadPdf, ErrorLine, useAction, type Confirmed } from './common';
+import { ErrorLine, useAction, type Confirmed } from './common';
+import { downloadBase64 } from '../download';
 
 type Summary = Output<'closing.history'>['closings'][number];
 
@@ -23,7 +24,7 @@ export function ReportActions({ businessDate }: { businessDate: string }) {
         })}>{t('closing.ui.printAgain')}</button>
         <button type="button" disabled={busy} onClick={() => void run(async () => {
           const pdf = await api.call('closing.reportPdf', { businessDate });
-          downloadPdf(pdf.fileName, pdf.base64);
+          downloadBase64(pdf.fileName, pdf.base64);
           setNote(t('closing.ui.downloadPdf', { name: pdf.fileName }));
         })}>{t('closing.ui.openPdf')}</button>
       </div>

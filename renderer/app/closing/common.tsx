@@ -42,16 +42,3 @@ export function ErrorLine({ error }: { error: Coded | null }) {
   return <p className="notice notice-error" role="alert">{messageText(t, error.key, error.params, zone)}</p>;
 }
 
-/** Saves a base64 PDF through the browser's download (Electron shows its save dialog). */
-export function downloadPdf(fileName: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

@@ -11,7 +11,7 @@ import { useFocusTrap } from '../useFocusTrap';
 import { useShell } from '../shell-context';
 import { PrintStatus } from '../payment/PrintStatus';
 import { VoidDialog } from './VoidDialog';
-import { downloadBase64 } from './download';
+import { downloadBase64 } from '../download';
 
 type Detail = Output<'history.get'>;
 

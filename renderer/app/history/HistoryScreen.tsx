@@ -7,7 +7,7 @@ import { api, isApiError } from '../../api/client';
 import { messageText } from '../../i18n';
 import type { ScreenProps } from '../screens';
 import { useShell } from '../shell-context';
-import { downloadText } from './download';
+import { downloadText } from '../download';
 import { HistoryDetail } from './HistoryDetail';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryTable } from './HistoryTable';

@@ -5,7 +5,8 @@ import { api, isApiError } from '../../api/client';
 import { messageText } from '../../i18n';
 import type { ScreenProps } from '../screens';
 import { useShell } from '../shell-context';
-import { base64Bytes, download, type Overview } from './common';
+import { type Overview } from './common';
+import { downloadBase64, downloadText } from '../download';
 import { FigureTables } from './FigureTables';
 import { ProgressPanel } from './ProgressPanel';
 import { StandingsPanel } from './StandingsPanel';
@@ -42,7 +43,7 @@ export function MonitoringScreen(_props: ScreenProps) {
     setMessage(null);
     try {
       const out = await api.call('monitoring.exportCsv', {});
-      download(out.filename, new Blob([out.csv], { type: 'text/csv;charset=utf-8' }));
+      downloadText(out.filename, out.csv);
       setMessage({ text: t('monitoring.export.csvDone', { filename: out.filename }), error: false });
     } catch (e) {
       fail(e);
@@ -56,7 +57,7 @@ export function MonitoringScreen(_props: ScreenProps) {
     setMessage(null);
     try {
       const out = await api.call('monitoring.exportPdf', {});
-      download(out.filename, new Blob([base64Bytes(out.base64)], { type: 'application/pdf' }));
+      downloadBase64(out.filename, out.base64);
       setMessage({ text: t('monitoring.export.pdfDone', { path: out.path }), error: false });
     } catch (e) {
       fail(e);

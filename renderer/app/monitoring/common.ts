@@ -14,22 +14,6 @@ export const cell: CSSProperties = { padding: '0.35rem 0.6rem', borderBottom: '1
 export const num: CSSProperties = { ...cell, textAlign: 'right', whiteSpace: 'nowrap' };
 export const mine: CSSProperties = { fontWeight: 700, background: 'var(--accent-soft)' };
 
-/** Saves bytes as a file through the browser's download (Electron shows its save dialog). */
-export function download(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-}
 
 /** The win-back status in words (the same wording as the exports). */
 export function winBackStatus(w: WinBackRow, t: T, lang: Lang): string {

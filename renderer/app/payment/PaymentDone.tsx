@@ -5,7 +5,7 @@ import { formatRupiah } from '../../../shared/money';
 import { api, isApiError } from '../../api/client';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { PrintStatus } from './PrintStatus';
-import { downloadBase64 } from '../history/download';
+import { downloadBase64 } from '../download';
 import type { Created } from './PayForm';
 
 /** After "Bayar": the receipt number, the change to hand back, where the receipt is, reprint. */
