@@ -6,6 +6,7 @@ import type { BranchStore } from './branches';
 import type { LedgerIngest } from './ingest';
 import { FIRST_NAMES, LAST_NAMES, SEED_BRANCHES } from './branch-list';
 import type { BranchInput } from './branches';
+import { rng } from '../../../electron/demo/rng';
 
 // Fills central with other branches and their registrations, reproducibly from a seed, so that
 // standings and ranks are computed from real entries (hash-chained, with participants and KPJ
@@ -22,17 +23,8 @@ export interface SeedBranchesInput {
 
 export interface SeedBranchesResult { branches: Branch[]; registrations: number; periodId: string }
 
-/** mulberry32: small, fast, good enough for test data; same seed → same data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the same seeded PRNG the demo and the fault schedules use: same seed → same data. */
+export const seededRandom = rng;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const dayMs = 86_400_000;
