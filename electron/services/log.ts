@@ -30,7 +30,7 @@ export function rotateLogs(dir: string, opts: { maxBytes?: number; keep?: number
 
 // Structured logs in the data folder. PINs, tokens and sessions are redacted by path;
 // NIKs are masked by the callers before logging (and again when logs are exported).
-export function createLogger(dataDir: string | null, level = process.env.LOKET_LOG_LEVEL ?? 'info') {
+export function createLogger(dataDir: string | null, level = process.env.LOKET_LOG_LEVEL ?? (dataDir ? 'info' : 'warn')) {
   const redact = {
     paths: ['pin', '*.pin', 'token', '*.token', 'session', '*.session', 'authorization', 'pin_hash', '*.pin_hash', 'pinConfirm', '*.pinConfirm'],
     censor: '[disembunyikan]',

@@ -92,6 +92,13 @@ export function createBackupService(deps: {
   function list(dirInput?: string): { dir: string; items: BackupItem[] } {
     const dir = (dirInput ?? settings.get().backup.dir).trim();
     if (!dir || !existsSync(dir)) return { dir, items: [] };
+    // A file, a relative path or an unreadable folder is told as such, not read (fuzzing found it).
+    if (!isAbsolute(dir)) throw new AppError('INVALID_INPUT', 'err.backup.dirAbsolute', undefined, [{ path: 'dir', key: 'err.backup.dirAbsolute' }]);
+    try {
+      if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+    } catch {
+      throw new AppError('UNAVAILABLE', 'err.backup.dirNotFound', { dir }, [{ path: 'dir', key: 'err.backup.dirNotFound', params: { dir } }]);
+    }
     const items = readdirSync(dir).filter((f) => FILE_RE.test(f)).map((f) => itemOf(dir, f));
     return { dir, items: items.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
   }

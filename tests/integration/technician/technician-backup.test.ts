@@ -149,3 +149,19 @@ describe('backup schedule', () => {
     expect(nextBackupAt(at('2026-11-25T03:00:00Z'), 'Asia/Jayapura', '18:00', null)?.toISOString()).toBe('2026-11-25T09:00:00.000Z');
   });
 });
+
+describe('backup.list with a path that is not a backup folder', () => {
+  it('answers a typed error for a file or a relative path (found by the router fuzzer)', async () => {
+    const h = await testHost();
+    try {
+      const s = await signInAs(h, 'teknisi', '999999');
+      for (const dir of ['../../etc/passwd', '/etc/passwd']) {
+        const r = await h.router.call({ procedure: 'backup.list', input: { dir }, session: s }, 'direct');
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(['INVALID_INPUT', 'UNAVAILABLE']).toContain(r.error.code);
+      }
+    } finally {
+      await h.cleanup();
+    }
+  });
+});
