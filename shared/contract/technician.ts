@@ -19,7 +19,8 @@ export const printerInputSchema = z.object({
     .min(24, { error: 'err.printer.cpl' }).max(64, { error: 'err.printer.cpl' }),
 }).strict().superRefine((p, ctx) => {
   if (p.kind === 'network' && !HOST.test(p.host)) ctx.addIssue({ code: 'custom', path: ['host'], message: 'err.printer.host' });
-  if (p.kind === 'file' && !/^(\/|[a-zA-Z]:[\\/])/.test(p.filePath)) ctx.addIssue({ code: 'custom', path: ['filePath'], message: 'err.printer.filePath' });
+  // A full path to a .bin or .prn file: print-to-file can never append to a file of the system.
+  if (p.kind === 'file' && !/^(\/|[a-zA-Z]:[\\/]).*\.(bin|prn)$/i.test(p.filePath)) ctx.addIssue({ code: 'custom', path: ['filePath'], message: 'err.printer.filePath' });
   // 58 mm paper holds 32 characters in font A (42 in font B); 80 mm holds 48 (64 in font B).
   if (p.paperWidth === 58 && p.charsPerLine > 42) ctx.addIssue({ code: 'custom', path: ['charsPerLine'], message: 'err.printer.cplPaper' });
   if (p.paperWidth === 80 && p.charsPerLine < 32) ctx.addIssue({ code: 'custom', path: ['charsPerLine'], message: 'err.printer.cplPaper' });
