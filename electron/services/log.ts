@@ -39,6 +39,9 @@ export function createLogger(dataDir: string | null, level = process.env.LOKET_L
   const dir = logDirOf(dataDir);
   mkdirSync(dir, { recursive: true });
   try { rotateLogs(dir); } catch { /* a log that cannot rotate must not stop the counter */ }
-  return pino({ level, redact }, pino.destination({ dest: join(dir, LOG_FILE), mkdir: true, sync: false }));
+  const dest = pino.destination({ dest: join(dir, LOG_FILE), mkdir: true, sync: false });
+  // A log that cannot be written (disk full, folder gone) must never stop the counter.
+  dest.on('error', () => undefined);
+  return pino({ level, redact }, dest);
 }
 export type Logger = ReturnType<typeof createLogger>;

@@ -34,7 +34,7 @@ export async function runCrashTest(opts: { kills: number; seed: number; minMs?: 
   const r = rng(opts.seed);
   const t = tempDir('loket-crash-');
   const central = await testCentral();
-  const setup = createLoketHost({ dataDir: t.dir, logToStderr: false });
+  const setup = createLoketHost({ dataDir: t.dir, logToStderr: true });
   await seedDemoCounter(setup.services);
   await enrol(setup, central);
   await setup.close();
@@ -82,7 +82,7 @@ export async function runCrashTest(opts: { kills: number; seed: number; minMs?: 
     }
 
     // Heal: one last counter process that syncs everything.
-    const host = createLoketHost({ dataDir: t.dir, logToStderr: false });
+    const host = createLoketHost({ dataDir: t.dir, logToStderr: true });
     let rounds = 0;
     while (host.services.sync.status().waiting > 0 && rounds++ < 100) await host.services.sync.drainOnce();
     const local = host.services.db.prepare('SELECT id, hash FROM ledger_entries').all() as { id: string; hash: string }[];

@@ -18,7 +18,7 @@ export interface FaultReport {
 export async function runFaultSchedules(opts: { schedules: number; firstSeed: number; entriesPerSchedule?: number; log?: (s: string) => void }): Promise<FaultReport> {
   const t = tempDir('loket-faults-');
   const central = await testCentral();
-  const host = createLoketHost({ dataDir: t.dir, logToStderr: false });
+  const host = createLoketHost({ dataDir: t.dir, logToStderr: true });
   const s = host.services;
   await seedDemoCounter(s);
   await enrol(host, central);
