@@ -35,26 +35,34 @@ export function createCentralClient(config: () => CentralClientConfig) {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (ep.auth === 'device') headers.authorization = `Bearer ${token}`;
     if (args.body !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
-    try {
-      res = await fetch(target, {
-        method: ep.method, headers, body: args.body === undefined ? undefined : JSON.stringify(args.body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (e) {
-      throw new CentralUnreachable(e instanceof Error ? `${e.name}: ${(e.cause as Error | undefined)?.message ?? e.message}` : String(e));
-    }
-    let json: unknown;
-    try { json = await res.json(); } catch { throw new CentralUnreachable(`unreadable answer (HTTP ${res.status})`); }
-    if (!res.ok) {
-      const err = errorBodySchema.safeParse(json);
-      if (err.success) throw new CentralError(res.status, err.data.error.code, err.data.error.message, err.data.error.details);
-      throw new CentralUnreachable(`HTTP ${res.status} without an error body`);
-    }
-    const parsed = ep.response.safeParse(json);
-    if (!parsed.success) throw new CentralUnreachable(`answer of ${name} does not fit the protocol`);
-    return parsed.data as Res<N>;
+    return fetchChecked(target, {
+      method: ep.method, headers, body: args.body === undefined ? undefined : JSON.stringify(args.body),
+    }, ep.response, timeoutMs, `answer of ${name} does not fit the protocol`) as Promise<Res<N>>;
   }
   return { call };
 }
 export type CentralClient = ReturnType<typeof createCentralClient>;
+
+/**
+ * One request to the central server with the protocol's error handling: unreachable, an error
+ * body (CentralError), or an answer checked against its schema. The JSON client and the
+ * multipart claims upload both send through it.
+ */
+export async function fetchChecked<S extends z.ZodType>(url: URL, init: RequestInit, schema: S, timeoutMs: number, misfit: string): Promise<z.output<S>> {
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (e) {
+    throw new CentralUnreachable(e instanceof Error ? `${e.name}: ${(e.cause as Error | undefined)?.message ?? e.message}` : String(e));
+  }
+  let json: unknown;
+  try { json = await res.json(); } catch { throw new CentralUnreachable(`unreadable answer (HTTP ${res.status})`); }
+  if (!res.ok) {
+    const err = errorBodySchema.safeParse(json);
+    if (err.success) throw new CentralError(res.status, err.data.error.code, err.data.error.message, err.data.error.details);
+    throw new CentralUnreachable(`HTTP ${res.status} without an error body`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new CentralUnreachable(misfit);
+  return parsed.data;
+}

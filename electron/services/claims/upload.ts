@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import { errorBodySchema } from '../../../shared/protocol/central';
 import { claimAcceptedSchema, claimStatusResponseSchema, type ClaimAccepted, type ClaimStatusResponse, type ClaimUpload } from '../../../shared/protocol/claims';
 import { CENTRAL_ENDPOINTS } from '../../../shared/protocol/endpoints';
-import { CentralError, CentralUnreachable, type CentralClientConfig } from '../central/client';
+import { CentralUnreachable, fetchChecked, type CentralClientConfig } from '../central/client';
 
 // The two claim calls of the central protocol. The typed client speaks JSON only; a claim goes
 // as multipart/form-data (FormData and Blob are built into Node 20's fetch): the JSON part
@@ -11,23 +10,8 @@ import { CentralError, CentralUnreachable, type CentralClientConfig } from '../c
 
 export interface UploadFile { id: string; fileName: string; mimeType: string; bytes: Buffer }
 
-async function send<S extends z.ZodType>(url: URL, init: RequestInit, schema: S, timeoutMs: number): Promise<z.output<S>> {
-  let res: Response;
-  try {
-    res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-  } catch (e) {
-    throw new CentralUnreachable(e instanceof Error ? `${e.name}: ${(e.cause as Error | undefined)?.message ?? e.message}` : String(e));
-  }
-  let json: unknown;
-  try { json = await res.json(); } catch { throw new CentralUnreachable(`unreadable answer (HTTP ${res.status})`); }
-  if (!res.ok) {
-    const err = errorBodySchema.safeParse(json);
-    if (err.success) throw new CentralError(res.status, err.data.error.code, err.data.error.message, err.data.error.details);
-    throw new CentralUnreachable(`HTTP ${res.status} without an error body`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new CentralUnreachable('answer does not fit the claims protocol');
-  return parsed.data;
+function send<S extends z.ZodType>(url: URL, init: RequestInit, schema: S, timeoutMs: number): Promise<z.output<S>> {
+  return fetchChecked(url, init, schema, timeoutMs, 'answer does not fit the claims protocol');
 }
 
 function target(config: CentralClientConfig, path: string): URL {
