@@ -91,9 +91,12 @@ export function createBackupService(deps: {
 
   function list(dirInput?: string): { dir: string; items: BackupItem[] } {
     const dir = (dirInput ?? settings.get().backup.dir).trim();
-    if (!dir || !existsSync(dir)) return { dir, items: [] };
-    // A file, a relative path or an unreadable folder is told as such, not read (fuzzing found it).
+    if (!dir) return { dir, items: [] };
+    // A relative path is refused wherever Loket was started from (it must not depend on the
+    // working folder), before asking whether it exists; a file or an unreadable folder is told
+    // as such, not read (fuzzing found it).
     if (!isAbsolute(dir)) throw new AppError('INVALID_INPUT', 'err.backup.dirAbsolute', undefined, [{ path: 'dir', key: 'err.backup.dirAbsolute' }]);
+    if (!existsSync(dir)) return { dir, items: [] };
     try {
       if (!statSync(dir).isDirectory()) throw new Error('not a folder');
     } catch {
