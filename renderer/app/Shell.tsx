@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canOpen, globalActionForKey, menuItemForKey } from '../../shared/menu';
 import type { Lang } from '../../shared/dates';
@@ -57,7 +57,9 @@ export function Shell({ info, user, idleLockMinutes, locked, onLock, onUnlocked,
     }
   }, [place]);
 
-  useEffect(() => {
+  // A layout effect, so the keys work from the moment the shell is on screen: a teller who
+  // presses F2 as soon as the sign-in is through must not have the key fall on nothing.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (locked || e.defaultPrevented) return;
       const action = globalActionForKey(e);

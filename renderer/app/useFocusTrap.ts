@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -8,7 +8,8 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
  */
 export function useFocusTrap<T extends HTMLElement>() {
   const ref = useRef<T>(null);
-  useEffect(() => {
+  // Before paint: the dialog has focus and keeps Tab from its first frame.
+  useLayoutEffect(() => {
     const box = ref.current;
     if (!box) return;
     const before = document.activeElement as HTMLElement | null;

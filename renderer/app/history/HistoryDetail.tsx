@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/contract';
 import type { PrintResult } from '../../../shared/contract/payment';
@@ -38,8 +38,9 @@ export function HistoryDetail({ id, onClose, onChanged }: { id: string; onClose(
   }, [id, t, zone]);
   useEffect(() => { void load(); }, [load]);
 
-  // Esc backs out (the void form first), wherever focus is, before the shell sees it.
-  useEffect(() => {
+  // Esc backs out (the void form first), wherever focus is, before the shell sees it; bound in
+  // the same commit that shows the detail, so no key pressed at once falls on nothing.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       e.preventDefault();

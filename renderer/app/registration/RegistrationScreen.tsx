@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -120,8 +120,9 @@ export function RegistrationScreen(_props: ScreenProps) {
     }
   };
 
-  // Ctrl+S / F12 save from anywhere on the screen, not only inside a field.
-  useEffect(() => {
+  // Ctrl+S / F12 save from anywhere on the screen, not only inside a field (bound as the screen
+  // shows, like the shell's keys).
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isSaveKey(e) && !formRef.current?.contains(e.target as Node)) { e.preventDefault(); void save(); }
     };
