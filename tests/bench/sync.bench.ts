@@ -45,14 +45,12 @@ async function rawPostLoop(dir: string, batches: LedgerEntryRow[][]): Promise<nu
   return ms;
 }
 
-export async function run(): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
-  const total = Number(process.env.BENCH_SYNC_N ?? 50_000);
-  const scratch = benchDir('loket-bench-sync-');
-  const central = await startCentralServer({ dbPath: join(scratch.dir, 'central', 'central.sqlite'), port: 0, adminSecret: 'bench' });
+/** One drain of `total` queued entries from a fresh counter to a fresh double; the batches it sent, for the raw loop. */
+async function drainRound(dir: string, total: number): Promise<{ ms: number; batches: LedgerEntryRow[][] }> {
+  const central = await startCentralServer({ dbPath: join(dir, 'central', 'central.sqlite'), port: 0, adminSecret: 'bench' });
   try {
     central.admin.createBranch({ ...DEMO_BRANCH });
-    const host = createLoketHost({ dataDir: join(scratch.dir, 'counter'), logToStderr: false });
+    const host = createLoketHost({ dataDir: join(dir, 'counter'), logToStderr: false });
     const s = host.services;
     await seedDemoCounter(s);
     const { code } = central.admin.createEnrolCode({ branchCode: DEMO_BRANCH.code, ttlSeconds: 600 });
@@ -73,14 +71,31 @@ export async function run(): Promise<BenchRow[]> {
     const ms = nowMs() - t0;
     if (result.accepted !== total) throw new Error(`drain accepted ${result.accepted} of ${total}`);
     await host.close();
-    const rawMs = await rawPostLoop(scratch.dir, batches);
-    const rate = (total / ms) * 1000;
-    const rawRate = (total / rawMs) * 1000;
-    rows.push({ name: `sync drain of ${total.toLocaleString('en')} entries (batches of 500)`, value: round(rate, 0), unit: 'entries/s',
-      reference: round(rawRate, 0), ratio: round(rate / rawRate), target: '≥ 5,000/s and ≥ 0.5× raw POST+insert', met: rate >= 5000 && rate / rawRate >= 0.5 });
+    return { ms, batches };
   } finally {
     await central.close();
   }
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const total = Number(process.env.BENCH_SYNC_N ?? 50_000);
+  const rounds = Number(process.env.BENCH_SYNC_ROUNDS ?? 3);
+  const scratch = benchDir('loket-bench-sync-');
+  // Drain and raw loop alternate, each round on fresh files; the medians are compared, so a
+  // slow moment of the shared disk weighs on both alike instead of deciding the ratio.
+  const drains: number[] = [];
+  const raws: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const dir = join(scratch.dir, `round-${r}`);
+    const { ms, batches } = await drainRound(dir, total);
+    drains.push(ms);
+    raws.push(await rawPostLoop(dir, batches));
+  }
+  const rate = (total / percentile(drains, 50)) * 1000;
+  const rawRate = (total / percentile(raws, 50)) * 1000;
+  rows.push({ name: `sync drain of ${total.toLocaleString('en')} entries (batches of 500, median of ${rounds})`, value: round(rate, 0), unit: 'entries/s',
+    reference: round(rawRate, 0), ratio: round(rate / rawRate), target: '≥ 5,000/s and ≥ 0.5× raw POST+insert', met: rate >= 5000 && rate / rawRate >= 0.5 });
 
   // 5,000 counters pushing at once (closing time at thousands of branches).
   const counters = Number(process.env.BENCH_COUNTERS ?? 5000);

@@ -35,16 +35,14 @@ CREATE TABLE IF NOT EXISTS entries (
 CREATE INDEX IF NOT EXISTS entries_day ON entries(counter_id, business_date, seq, id);
 CREATE INDEX IF NOT EXISTS entries_ref ON entries(ref_entry_id) WHERE ref_entry_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS entries_registrations ON entries(business_date, branch_code) WHERE kind = 'REGISTRATION';
+-- A participant's paid months are read from the payloads of its contributions (json_each).
+CREATE INDEX IF NOT EXISTS entries_contributions ON entries(participant_id) WHERE kind = 'CONTRIBUTION';
 CREATE TABLE IF NOT EXISTS participants (
   participant_id TEXT PRIMARY KEY, nik TEXT NOT NULL, kpj TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
   birth_date TEXT NOT NULL, branch_code TEXT NOT NULL, registered_at TEXT NOT NULL, programs TEXT NOT NULL,
   income_band TEXT, occupation_code TEXT, registration_entry_id TEXT NOT NULL UNIQUE, payload TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS participants_nik ON participants(nik);
-CREATE TABLE IF NOT EXISTS contribution_months (
-  entry_id TEXT NOT NULL, participant_id TEXT NOT NULL, month TEXT NOT NULL, PRIMARY KEY (entry_id, month)
-);
-CREATE INDEX IF NOT EXISTS contribution_months_participant ON contribution_months(participant_id);
 CREATE TABLE IF NOT EXISTS closings (
   closing_id TEXT PRIMARY KEY, counter_id TEXT NOT NULL, business_date TEXT NOT NULL,
   closing_entry_id TEXT NOT NULL, closing_hash TEXT NOT NULL, report TEXT NOT NULL,
@@ -62,7 +60,7 @@ INSERT OR IGNORE INTO meta (key, value) VALUES ('kpj_next', 1);
 
 /** Tables a test may count to prove a request wrote nothing. */
 export const TABLES = [
-  'branches', 'enrol_codes', 'devices', 'entries', 'participants', 'contribution_months', 'closings', 'periods', 'branch_targets',
+  'branches', 'enrol_codes', 'devices', 'entries', 'participants', 'closings', 'periods', 'branch_targets',
 ] as const;
 
 export function openCentralDb(path: string): DB {

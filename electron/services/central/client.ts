@@ -26,7 +26,8 @@ export class CentralError extends Error {
 export interface CentralClientConfig { url: string; token: string; timeoutMs?: number }
 
 export function createCentralClient(config: () => CentralClientConfig) {
-  async function call<N extends CentralEndpointName>(name: N, args: { body?: Body<N>; query?: Query<N> } = {}): Promise<Res<N>> {
+  /** `bodyJson`: the body already written as JSON (the sync worker has SQLite write its batches). */
+  async function call<N extends CentralEndpointName>(name: N, args: { body?: Body<N>; bodyJson?: Body<N> extends undefined ? never : string; query?: Query<N> } = {}): Promise<Res<N>> {
     const ep = CENTRAL_ENDPOINTS[name];
     const { url, token, timeoutMs = 15_000 } = config();
     if (!url) throw new CentralUnreachable('central server address is not set');
@@ -34,9 +35,10 @@ export function createCentralClient(config: () => CentralClientConfig) {
     for (const [k, v] of Object.entries(args.query ?? {})) if (v !== undefined) target.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: 'application/json' };
     if (ep.auth === 'device') headers.authorization = `Bearer ${token}`;
-    if (args.body !== undefined) headers['content-type'] = 'application/json';
+    const body = args.bodyJson ?? (args.body === undefined ? undefined : JSON.stringify(args.body));
+    if (body !== undefined) headers['content-type'] = 'application/json';
     return fetchChecked(target, {
-      method: ep.method, headers, body: args.body === undefined ? undefined : JSON.stringify(args.body),
+      method: ep.method, headers, body,
     }, ep.response, timeoutMs, `answer of ${name} does not fit the protocol`) as Promise<Res<N>>;
   }
   return { call };

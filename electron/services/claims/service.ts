@@ -6,7 +6,6 @@ import {
 } from '../../../shared/domain/claims';
 import { maskNik } from '../../../shared/domain/nik';
 import { AppError } from '../../../shared/errors';
-import type { LedgerEntryRow } from '../../../shared/ledger/entry';
 import type { ClaimDetails, ClaimStatusResponse, ClaimSubmittedPayload } from '../../../shared/protocol/claims';
 import type { ReceiptDoc } from '../../../shared/receipts/layout';
 import type { Audit, AuditActor } from '../audit';
@@ -18,7 +17,7 @@ import { createReceiptNumbers } from '../payment/receipt-no';
 import type { PrintingService } from '../printing/service';
 import { loadRegions } from '../regions';
 import type { SettingsService } from '../settings';
-import type { SyncWorker } from '../sync/sync-worker';
+import type { AckedEntry, SyncWorker } from '../sync/sync-worker';
 import { claimReceiptDoc, claimStatusDoc } from './receipt';
 import { createClaimRepo, type ClaimRow } from './repo';
 import { fetchClaimStatus } from './upload';
@@ -36,7 +35,7 @@ export interface ClaimsDeps {
   db: Db; settings: SettingsService; ledger: Ledger; participants: ParticipantRepo; audit: Audit; printing: PrintingService;
   sync: SyncWorker; clock: () => Date; log: (event: string, detail: Record<string, unknown>) => void;
   /** Registers a hook run inside the transaction acknowledging an entry. */
-  onAck: (hook: (entry: LedgerEntryRow) => void) => void;
+  onAck: (hook: (entry: AckedEntry) => void) => void;
 }
 
 export function createClaimsService(deps: ClaimsDeps) {

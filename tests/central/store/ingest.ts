@@ -9,7 +9,7 @@ import type { DB } from '../db';
 import type { Device } from '../context';
 
 // Takes ledger entries in: checks each one (owner, hash, id), stores it and its side effects
-// (a REGISTRATION makes a participant with a KPJ number, a CONTRIBUTION records its months).
+// (a REGISTRATION makes a participant with a KPJ number; a CONTRIBUTION must name its months).
 // A batch is one SQLite transaction over prepared statements. Re-sending is always safe: a known
 // id with the same hash is `duplicate`, and a rejected entry is never stored.
 
@@ -37,11 +37,12 @@ export interface LedgerIngest {
 export function createLedgerIngest(db: DB, now: () => Date): LedgerIngest {
   const s = {
     byId: db.prepare<[string], { hash: string; kind: string }>('SELECT hash, kind FROM entries WHERE id = ?'),
+    // Positional, and `DO NOTHING` on a known id: for most entries the insert is also the
+    // look-up (a re-sent entry changes no row, and only then is the stored hash read).
     insert: db.prepare(`INSERT INTO entries (id, counter_id, seq, kind, business_date, created_at, branch_code, user_id,
       participant_id, amount, breakdown, payment_method, receipt_no, ref_entry_id, payload, prev_hash, hash,
       received_at, device_id, planted)
-      VALUES (@id, @counter_id, @seq, @kind, @business_date, @created_at, @branch_code, @user_id, @participant_id, @amount,
-      @breakdown, @payment_method, @receipt_no, @ref_entry_id, @payload, @prev_hash, @hash, @received_at, @device_id, @planted)`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
     kpjOfRegistration: db.prepare<[string], string>('SELECT kpj FROM participants WHERE registration_entry_id = ?').pluck(),
     activeByNik: db.prepare<[string], { participant_id: string; kpj: string }>(
       `SELECT participant_id, kpj FROM participants p WHERE nik = ? AND NOT ${VOIDED} LIMIT 1`),
@@ -56,7 +57,6 @@ export function createLedgerIngest(db: DB, now: () => Date): LedgerIngest {
       branch_code = excluded.branch_code, registered_at = excluded.registered_at, programs = excluded.programs,
       income_band = excluded.income_band, occupation_code = excluded.occupation_code,
       registration_entry_id = excluded.registration_entry_id, payload = excluded.payload`),
-    insertMonth: db.prepare('INSERT OR IGNORE INTO contribution_months (entry_id, participant_id, month) VALUES (?, ?, ?)'),
   };
 
   /** 11 digits: two of the registration year, nine of a server-wide sequence. */
@@ -88,16 +88,11 @@ export function createLedgerIngest(db: DB, now: () => Date): LedgerIngest {
     };
   }
 
+  // The months stay in the stored payload; participants.ts reads them from there.
   function contributionEffect(row: LedgerEntryRow): Effect {
     const payload = parsePayload(row.payload, contributionPayloadSchema);
     if (!payload || row.participant_id === null) return { reason: 'BAD_PAYLOAD' };
-    const participantId = row.participant_id;
-    return {
-      apply: () => {
-        for (const month of payload.months) s.insertMonth.run(row.id, participantId, month);
-        return undefined;
-      },
-    };
+    return { apply: () => undefined };
   }
 
   function effectOf(row: LedgerEntryRow): Effect {
@@ -109,21 +104,30 @@ export function createLedgerIngest(db: DB, now: () => Date): LedgerIngest {
     }
   }
 
+  function known(row: LedgerEntryRow, existing: { hash: string }): BatchResult {
+    if (existing.hash !== row.hash) return rejected(row.id, 'ID_CONFLICT');
+    const kpj = row.kind === 'REGISTRATION' ? s.kpjOfRegistration.get(row.id) : undefined;
+    return { id: row.id, status: 'duplicate', ...(kpj ? { kpj } : {}) };
+  }
+
   function ingestOne(row: LedgerEntryRow, device: Device | null, receivedAt: string, planted: boolean): BatchResult {
     if (device) {
       if (row.counter_id !== device.counterId) return rejected(row.id, 'FOREIGN_COUNTER');
       if (row.branch_code !== device.branchCode) return rejected(row.id, 'FOREIGN_BRANCH');
     }
     if (hashEntry(row) !== row.hash) return rejected(row.id, 'HASH_MISMATCH');
-    const existing = s.byId.get(row.id);
-    if (existing) {
-      if (existing.hash !== row.hash) return rejected(row.id, 'ID_CONFLICT');
-      const kpj = row.kind === 'REGISTRATION' ? s.kpjOfRegistration.get(row.id) : undefined;
-      return { id: row.id, status: 'duplicate', ...(kpj ? { kpj } : {}) };
+    // A registration's checks read participants, which its own first arrival changed: a re-sent
+    // one must be recognised as known before they run. Other kinds check only themselves.
+    if (row.kind === 'REGISTRATION') {
+      const existing = s.byId.get(row.id);
+      if (existing) return known(row, existing);
     }
     const effect = effectOf(row);
     if ('reason' in effect) return rejected(row.id, effect.reason, effect.kpj);
-    s.insert.run({ ...row, received_at: receivedAt, device_id: device?.deviceId ?? null, planted: planted ? 1 : 0 });
+    const inserted = s.insert.run(row.id, row.counter_id, row.seq, row.kind, row.business_date, row.created_at, row.branch_code,
+      row.user_id, row.participant_id, row.amount, row.breakdown, row.payment_method, row.receipt_no, row.ref_entry_id,
+      row.payload, row.prev_hash, row.hash, receivedAt, device?.deviceId ?? null, planted ? 1 : 0);
+    if (inserted.changes === 0) return known(row, s.byId.get(row.id)!);
     const kpj = effect.apply();
     return { id: row.id, status: 'accepted', ...(kpj ? { kpj } : {}) };
   }

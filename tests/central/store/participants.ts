@@ -18,10 +18,10 @@ const ACTIVE = `NOT EXISTS (SELECT 1 FROM entries v WHERE v.ref_entry_id = p.reg
 export function createParticipantQueries(db: DB) {
   const byNik = db.prepare<[string], ParticipantRow>(`${SELECT} WHERE p.nik = ? AND ${ACTIVE} ORDER BY p.registered_at DESC LIMIT 1`);
   const byKpj = db.prepare<[string], ParticipantRow>(`${SELECT} WHERE p.kpj = ? AND ${ACTIVE}`);
-  const paidMonths = db.prepare<[string], string>(`SELECT DISTINCT cm.month FROM contribution_months cm
-    WHERE cm.participant_id = ?
-      AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.ref_entry_id = cm.entry_id AND v.kind = 'VOID')
-    ORDER BY cm.month`).pluck();
+  const paidMonths = db.prepare<[string], string>(`SELECT DISTINCT m.value FROM entries c, json_each(c.payload, '$.months') m
+    WHERE c.participant_id = ? AND c.kind = 'CONTRIBUTION'
+      AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.ref_entry_id = c.id AND v.kind = 'VOID')
+    ORDER BY m.value`).pluck();
 
   function find(query: ParticipantQuery): ParticipantResponse | null {
     const row = 'nik' in query ? byNik.get(query.nik) : byKpj.get(query.kpj);
