@@ -1,12 +1,16 @@
 // Edit distance for near spellings (optimal string alignment: insert, delete, substitute,
 // swap two neighbours each cost 1), with an early exit once the distance passes `max`.
 
+// Three rows of the table, reused from call to call (a search ranks dozens of names; fresh
+// arrays for each would only feed the garbage collector).
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  if (rows[0].length < n + 1) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= n; j++) { prev[j] = j; prev2[j] = 0; }
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = cur[0];

@@ -54,18 +54,17 @@ export function createParticipantSearch(db: Db) {
     return hits;
   }
 
-  /** Indexed words within the allowed typos of `word` (same first letter), nearest first. */
-  function nearWords(word: string): string[] {
+  /** Indexed words within the allowed typos of `word` (same first letter), nearest first, with their distance. */
+  function nearWords(word: string): { word: string; d: number }[] {
     const max = allowedTypos(word);
-    if (max === 0) return [word];
+    if (max === 0) return [{ word, d: 0 }];
     const first = word[0];
     const terms = vocab.all(first, prefixEnd(first), word.length - max, word.length + max) as string[];
     return terms
-      .map((t) => ({ t, d: editDistance(word, t, max) }))
-      .filter((x) => x.d <= max && /^[\p{L}\p{N}]+$/u.test(x.t))
+      .map((t) => ({ word: t, d: editDistance(word, t, max) }))
+      .filter((x) => x.d <= max && /^[\p{L}\p{N}]+$/u.test(x.word))
       .sort((a, b) => a.d - b.d)
-      .slice(0, 12)
-      .map((x) => x.t);
+      .slice(0, 12);
   }
 
   const known = db.prepare('SELECT 1 FROM participant_search_words WHERE word = ?').pluck();
@@ -95,21 +94,40 @@ export function createParticipantSearch(db: Db) {
       if (hits.length > 0) return hits.map((row) => ({ row, match: 'name' as const }));
     }
     // Nothing as typed: widen the words no name holds to their near spellings (or every word,
-    // when each is known but no name holds them together), then rank by closeness.
+    // when each is known but no name holds them together), nearest first. Tier by tier (one
+    // typo, then two) the index is asked for the names holding a spelling within that many
+    // typos; a tier that fills the list ends the search, so the usual one-typo query costs one
+    // index query of `limit` rows, and a closer name is never pushed out by a farther one.
     const widenAll = terms.every((t) => t.as !== 'unknown');
-    const groups: string[] = [];
-    for (const t of terms) {
-      if (!widenAll && t.as !== 'unknown') { groups.push(asked(t)); continue; }
-      const near = nearWords(t.word).map(quote);
-      if (t.as === 'prefix') near.push(asked(t));
-      if (near.length === 0) return [];
-      groups.push(`(${[...new Set(near)].join(' OR ')})`);
+    const options = terms.map((t) => {
+      if (!widenAll && t.as !== 'unknown') return [{ text: asked(t), d: 0 }];
+      const near = nearWords(t.word).map((n) => ({ text: quote(n.word), d: n.d }));
+      if (t.as === 'prefix') near.push({ text: asked(t), d: 0 });
+      return near;
+    });
+    if (options.some((o) => o.length === 0)) return [];
+    // Tier 0 (every word as typed) is the query that just found nothing.
+    const tiers = [...new Set(options.flat().map((o) => o.d))].filter((d) => d > 0).sort((a, b) => a - b);
+    const hits: LocalHit[] = [];
+    const seen = new Set<string>();
+    for (const tier of tiers) {
+      const groups = options.map((o) => [...new Set(o.filter((x) => x.d <= tier).map((x) => x.text))]);
+      if (groups.some((g) => g.length === 0)) continue;
+      const query = groups.map((g) => (g.length === 1 ? g[0] : `(${g.join(' OR ')})`)).join(' AND ');
+      const fresh = (byMatch.all(query, limit + seen.size) as ParticipantRow[]).filter((row) => !seen.has(row.id));
+      // Within a tier, several misspelt words may sit at different distances: closest first.
+      const ranked = fresh.length + hits.length > limit && options.filter((o) => o.length > 1).length > 1
+        ? fresh.map((row) => ({ row, score: distanceOf(words, keyWords(nameKey(row.name))) }))
+          .sort((a, b) => a.score - b.score || a.row.name.localeCompare(b.row.name)).map((f) => f.row)
+        : fresh;
+      for (const row of ranked) {
+        if (hits.length >= limit) break;
+        seen.add(row.id);
+        hits.push({ row, match: 'fuzzy' });
+      }
+      if (hits.length >= limit) break;
     }
-    return (byMatch.all(groups.join(' AND '), limit * 2) as ParticipantRow[])
-      .map((row) => ({ row, score: distanceOf(words, keyWords(nameKey(row.name))) }))
-      .sort((a, b) => a.score - b.score || a.row.name.localeCompare(b.row.name))
-      .slice(0, limit)
-      .map((f) => ({ row: f.row, match: 'fuzzy' as const }));
+    return hits;
   }
 
   return {

@@ -60,6 +60,26 @@ describe('participants.search', () => {
     expect(await ids('Zaenal')).toEqual([]);
   });
 
+  it('lists a name one typo away before one two typos away, even when the farther one came first', async () => {
+    const t = await tellerHost();
+    host = t.host;
+    const repo = t.host.services.participants;
+    t.host.services.db.transaction(() => {
+      for (let i = 0; i < 30; i++) repo.insert(row(`FAR${String(i).padStart(2, '0')}`, `32730157059${String(100 + i).padStart(5, '0')}`, 'Budi Setiowan'));
+      repo.insert(row('NEAR', '3273015705900200', 'Budi Setiawan'));
+    })();
+    const search = async (query: string, limit?: number) =>
+      ok(await t.call('participants.search', { query, ...(limit ? { limit } : {}) })).results as { id: string; match: string }[];
+    // 'setiawon' is one letter from 'setiawan' and two from 'setiowan': the near one leads,
+    // though thirty farther ones were indexed before it.
+    const hits = await search('Budi Setiawon');
+    expect(hits[0]).toMatchObject({ id: 'NEAR', match: 'fuzzy' });
+    expect(hits.slice(1).every((h) => h.id.startsWith('FAR') && h.match === 'fuzzy')).toBe(true);
+    expect(hits.length).toBeGreaterThan(1);
+    // A page that the one-typo names fill holds nothing farther.
+    expect((await search('Budi Setiawon', 1)).map((h) => h.id)).toEqual(['NEAR']);
+  });
+
   it('keeps the name index in step with the table (insert, rename, delete)', async () => {
     const t = await tellerHost();
     host = t.host;

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registrationFormSchema, phoneFieldSchema } from '../../../shared/contract/registration';
 import { normalisePhone } from '../../../shared/domain/phone';
@@ -101,6 +102,12 @@ describe('name search keys', () => {
     }
     expect(nameKey('Siti Aminnah')).toBe(nameKey('siti aminah'));
     expect(nameKey('Djoko Soesilo')).toBe(nameKey('Joko Susilo'));
+    // Overlapping patterns ('ooe', 'ddj', 'ssj'…) are where rule order matters: any string made
+    // of the rules' letters gives the same key on both sides.
+    const letters = fc.constantFrom(...'dDjJtToOeEsSaAnN '.split(''));
+    fc.assert(fc.property(fc.array(letters, { maxLength: 14 }).map((a) => a.join('')), (n) => {
+      expect(nameKey(n)).toBe(sql.get(n));
+    }), { numRuns: 3000 });
   });
 
   it('edit distance counts one swap as one typo and stops early past the limit', () => {
@@ -109,6 +116,21 @@ describe('name search keys', () => {
     expect(editDistance('aminah', 'aimnah')).toBe(1);
     expect(editDistance('aminah', 'ratna')).toBeGreaterThan(2);
     expect(editDistance('aminah', 'zzzzzzzz', 1)).toBe(2);
+  });
+
+  it('edit distance agrees with the textbook table, call after call (its rows are reused)', () => {
+    const textbook = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+      return d[a.length][b.length];
+    };
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 90 });
+    fc.assert(fc.property(word, word, (a, b) => { expect(editDistance(a, b)).toBe(textbook(a, b)); }), { numRuns: 2000 });
   });
 
   it('classifies what the teller typed', () => {
