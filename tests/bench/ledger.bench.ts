@@ -14,10 +14,6 @@ export async function run(): Promise<BenchRow[]> {
   const n = Number(process.env.BENCH_COMMITS ?? 3000);
   const scratch = benchDir('loket-bench-ledger-');
   try {
-    const raw = rawDurableCommits(scratch.dir, n);
-    rows.push({ name: 'raw one-row durable commit (WAL, synchronous=FULL)', value: round(raw.perSecond, 0), unit: 'commits/s' });
-    rows.push({ name: 'raw one-row durable commit p99', value: round(raw.p99, 3), unit: 'ms' });
-
     const host = createLoketHost({ dataDir: scratch.dir + '/counter', logToStderr: false });
     const s = host.services;
     await seedDemoCounter(s);
@@ -28,18 +24,35 @@ export async function run(): Promise<BenchRow[]> {
       payload: { months: ['2026-11', '2026-12', '2027-01'], cashTendered: 50000, change: 16400 },
     };
     const actor = { userId: teller.id, username: teller.username };
+    // Raw and payment-shaped commits alternate in rounds on the same disk, so a slow moment of
+    // the shared disk weighs on both alike instead of deciding the ratio.
+    const rounds = 5;
+    const per = Math.ceil(n / rounds);
+    const rawSamples: number[] = [];
     const samples: number[] = [];
-    const start = nowMs();
-    for (let i = 0; i < n; i++) {
-      const t0 = nowMs();
-      s.ledger.record(draft, { actor, action: 'payment.create' });
-      samples.push(nowMs() - t0);
+    let rawMs = 0;
+    let ms = 0;
+    for (let r = 0; r < rounds; r++) {
+      const raw = rawDurableCommits(scratch.dir, per);
+      rawSamples.push(...raw.samples);
+      rawMs += (per / raw.perSecond) * 1000;
+      const start = nowMs();
+      for (let i = 0; i < per; i++) {
+        const t0 = nowMs();
+        s.ledger.record(draft, { actor, action: 'payment.create' });
+        samples.push(nowMs() - t0);
+      }
+      ms += nowMs() - start;
     }
-    const rate = (n / (nowMs() - start)) * 1000;
+    const rawRate = ((per * rounds) / rawMs) * 1000;
+    const rawP99 = percentile(rawSamples, 99);
+    rows.push({ name: 'raw one-row durable commit (WAL, synchronous=FULL)', value: round(rawRate, 0), unit: 'commits/s' });
+    rows.push({ name: 'raw one-row durable commit p99', value: round(rawP99, 3), unit: 'ms' });
+    const rate = ((per * rounds) / ms) * 1000;
     const p99 = percentile(samples, 99);
-    rows.push({ name: 'payment-shaped commit (entry + hash + outbox + audit)', value: round(rate, 0), unit: 'commits/s',
-      reference: round(raw.perSecond, 0), ratio: round(rate / raw.perSecond), target: '≥ 0.5× raw', met: rate / raw.perSecond >= 0.5 });
-    rows.push({ name: 'payment-shaped commit p99', value: round(p99, 3), unit: 'ms', reference: round(raw.p99, 3), target: '≤ 10 ms', met: p99 <= 10 });
+    rows.push({ name: `payment-shaped commit (entry + hash + outbox + audit; ${rounds} rounds alternating with raw)`, value: round(rate, 0), unit: 'commits/s',
+      reference: round(rawRate, 0), ratio: round(rate / rawRate), target: '≥ 0.5× raw', met: rate / rawRate >= 0.5 });
+    rows.push({ name: 'payment-shaped commit p99', value: round(p99, 3), unit: 'ms', reference: round(rawP99, 3), target: '≤ 10 ms', met: p99 <= 10 });
     await host.close();
   } finally {
     scratch.cleanup();

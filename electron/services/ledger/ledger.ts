@@ -66,8 +66,14 @@ export function createLedger(deps: {
   /** Opens the day if it has no row yet; refuses when it is closing or closed. */
   function ensureOpen(date: string, kind: EntryKind): void {
     const { counterId } = identity();
-    openDayStmt.run(counterId, date, clock().toISOString());
-    const state = (dayStmt.get(counterId, date) as { state: DayState }).state;
+    // Read first: the day's row exists for every entry but its first, and a write attempt per
+    // entry (even one that is ignored) costs the commit path more than a read.
+    let row = dayStmt.get(counterId, date) as { state: DayState } | undefined;
+    if (!row) {
+      openDayStmt.run(counterId, date, clock().toISOString());
+      row = dayStmt.get(counterId, date) as { state: DayState };
+    }
+    const state = row.state;
     if (state === 'OPEN' || (state === 'CLOSING' && kind === 'CLOSING')) return;
     throw new AppError('DAY_CLOSED', state === 'CLOSING' ? 'err.dayClosing' : 'err.dayClosed', { date });
   }

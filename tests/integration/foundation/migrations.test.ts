@@ -32,6 +32,18 @@ describe('numbered migrations', () => {
     again.close();
   });
 
+  it('migration 11: the reference index holds only entries that refer to another, and void look-ups still use it', () => {
+    const t = tempDir(); cleanup = t.cleanup;
+    const db = openLedgerDb(join(t.dir, 'ledger.sqlite'));
+    const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'ledger_entries_ref'").pluck().get() as string;
+    expect(sql).toMatch(/WHERE ref_entry_id IS NOT NULL/);
+    const plan = (query: string) => (db.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...(query.includes('?') ? ['x'] : [])) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    // The payment service's "is this voided?" and the history's join on voids.
+    expect(plan("SELECT id, receipt_no FROM ledger_entries WHERE kind = 'VOID' AND ref_entry_id = ?")).toMatch(/ledger_entries_ref/);
+    expect(plan(`SELECT e.id FROM ledger_entries e LEFT JOIN ledger_entries v ON v.ref_entry_id = e.id AND v.kind = 'VOID'`)).toMatch(/ledger_entries_ref/);
+    db.close();
+  });
+
   it('a failing step rolls back whole and is not recorded', () => {
     const t = tempDir(); cleanup = t.cleanup;
     const db = new Database(join(t.dir, 'x.sqlite'));
