@@ -35,6 +35,9 @@ describe('sync: the outbox drains to the central server exactly once', () => {
     const again = await h.services.sync.drainOnce();
     expect(again).toMatchObject({ sent: 1, accepted: 0, duplicate: 1 });
     expect(central.admin.counts().entries).toBe(7);
+    // Acknowledgements alone commit without their own fsync: every other write is durable again after.
+    expect(h.services.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(h.services.db.prepare("SELECT status FROM sync_acks WHERE entry_id = ?").pluck().get(entries[2].id)).toBe('duplicate');
   });
 
   it('offline: entries wait, the status says offline, and they arrive once the server is back', async () => {
