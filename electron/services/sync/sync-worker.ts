@@ -14,7 +14,7 @@ export interface SyncStatus {
 
 /** What an acknowledgement hook learns of the entry. */
 export type AckedEntry = Pick<LedgerEntryRow, 'id' | 'kind' | 'participant_id'>;
-type Waiting = AckedEntry & { json: string };
+type Waiting = AckedEntry & { seq: number; json: string };
 
 export interface DrainResult { sent: number; accepted: number; duplicate: number; rejected: number; failed: boolean }
 
@@ -55,9 +55,11 @@ export function createSyncWorker(opts: SyncOptions) {
   // thousands of entries builds no JS object per entry and stringifies nothing.
   const columns = db.prepare("SELECT name FROM pragma_table_info('ledger_entries') ORDER BY cid").pluck().all() as string[];
   const rowJson = `json_object(${columns.map((c) => `'${c}', e."${c}"`).join(', ')})`;
-  const pendingStmt = db.prepare(`SELECT e.id, e.kind, e.participant_id, ${rowJson} AS json
+  // Read by position (after the last seq taken), so the next batch can be read while the
+  // previous one still waits for its acknowledgement.
+  const pendingStmt = db.prepare(`SELECT e.id, e.seq, e.kind, e.participant_id, ${rowJson} AS json
     FROM outbox o JOIN ledger_entries e ON e.id = o.entry_id
-    WHERE o.state = 'pending' ORDER BY o.seq LIMIT ?`);
+    WHERE o.state = 'pending' AND o.seq > ? ORDER BY o.seq LIMIT ?`);
   const countStmt = db.prepare("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state");
   // A batch's acknowledgements are written by two statements over the answer as JSON rather
   // than two per entry: a drain of thousands of entries spends its time on the disk, not on calls.
@@ -131,33 +133,55 @@ export function createSyncWorker(opts: SyncOptions) {
     return tally;
   }
 
+  function send(batch: Waiting[]) {
+    return client.call('batch', { bodyJson: `{"entries":[${batch.map((e) => e.json).join(',')}]}` });
+  }
+
+  /**
+   * Sends batch after batch, in seq order: a batch goes out only once central has answered the
+   * one before it, so central always receives the entries in order. The counter's own work is
+   * done while central works on the batch in flight: recording the previous batch's
+   * acknowledgements and reading the next batch. On a slow link, or with central on another
+   * machine, a drain then costs central's time and the round trips, not the counter's disk too.
+   * An entry is sent at most once per drain: one central did not answer waits for the next drain.
+   */
   async function drain(): Promise<DrainResult> {
     const total: DrainResult = { sent: 0, accepted: 0, duplicate: 0, rejected: 0, failed: false };
-    while (enabled()) {
-      const batch = pendingStmt.all(batchSize) as Waiting[];
-      if (batch.length === 0) {
-        if (total.sent === 0) await ping();
-        break;
-      }
-      try {
-        const res = await client.call('batch', { bodyJson: `{"entries":[${batch.map((e) => e.json).join(',')}]}` });
-        const t = applyResults(batch, res.results);
+    let answered: { batch: Waiting[]; results: BatchResult[] } | null = null;
+    const record = () => {
+      if (!answered) return;
+      const t = applyResults(answered.batch, answered.results);
+      answered = null;
+      total.accepted += t.accepted;
+      total.duplicate += t.duplicate;
+      total.rejected += t.rejected;
+    };
+    let batch = enabled() ? (pendingStmt.all(0, batchSize) as Waiting[]) : [];
+    if (batch.length === 0 && enabled()) await ping();
+    try {
+      while (batch.length > 0 && enabled()) {
+        const inFlight = send(batch);
+        inFlight.catch(() => undefined); // awaited below; a local failure first must not leave it unhandled
+        await new Promise((resolve) => setImmediate(resolve)); // let the request leave before the disk work
+        record();
+        const next = pendingStmt.all(batch[batch.length - 1].seq, batchSize) as Waiting[];
+        const res = await inFlight;
+        answered = { batch, results: res.results };
         total.sent += batch.length;
-        total.accepted += t.accepted;
-        total.duplicate += t.duplicate;
-        total.rejected += t.rejected;
         online = true;
         failures = 0;
         lastError = null;
         lastSyncAt = clock().toISOString();
-      } catch (e) {
-        online = !(e instanceof CentralError) ? false : e.status < 500;
-        failures++;
-        lastError = e instanceof Error ? e.message : String(e);
-        opts.log?.('sync.failed', { error: lastError, failures });
-        total.failed = true;
-        break;
+        batch = next;
       }
+      record();
+    } catch (e) {
+      online = !(e instanceof CentralError) ? false : e.status < 500;
+      failures++;
+      lastError = e instanceof Error ? e.message : String(e);
+      opts.log?.('sync.failed', { error: lastError, failures });
+      total.failed = true;
+      try { record(); } catch { /* kept in the outbox: sent again, answered duplicate */ }
     }
     return total;
   }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { testHost } from '../../support/host';
 import { enrol, testCentral } from '../../support/central';
+import { startBatchProxy } from '../../support/batch-proxy';
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => { for (const c of cleanups.reverse()) await c(); cleanups = []; });
@@ -79,5 +80,60 @@ describe('sync: the outbox drains to the central server exactly once', () => {
     for (let i = 0; i < 1001; i++) pay(100);
     const r = await h.services.sync.drainOnce();
     expect(r).toMatchObject({ sent: 1001, accepted: 1001 });
+  });
+});
+
+describe('sync: the next batch is read while central works, and sent only after its answer', () => {
+  async function behindProxy(rules: Parameters<typeof startBatchProxy>[1] = {}) {
+    const s = await setup();
+    const proxy = await startBatchProxy(s.central.url, rules);
+    cleanups.push(proxy.close);
+    s.h.services.settings.update((x) => ({ ...x, central: { ...x.central, url: proxy.url } }));
+    return { ...s, proxy };
+  }
+  const ackedCount = (h: Awaited<ReturnType<typeof setup>>['h']) => h.services.db.prepare('SELECT COUNT(*) FROM sync_acks').pluck().get() as number;
+
+  it('central receives every entry once, in seq order, one batch at a time', async () => {
+    const { h, pay, central, proxy } = await behindProxy();
+    for (let i = 0; i < 1203; i++) pay(100);
+    const r = await h.services.sync.drainOnce();
+    expect(r).toMatchObject({ sent: 1203, accepted: 1203, failed: false });
+    expect(proxy.batches.map((b) => b.seqs.length)).toEqual([500, 500, 203]);
+    const seqs = proxy.batches.flatMap((b) => b.seqs);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(1203);
+    // Never two batches at central at once: each arrived after the one before was answered.
+    for (let i = 1; i < proxy.batches.length; i++) expect(proxy.batches[i].arrivedAt).toBeGreaterThanOrEqual(proxy.batches[i - 1].answeredAt);
+    expect(central.admin.counts().entries).toBe(1203);
+    expect(h.services.sync.status().waiting).toBe(0);
+  });
+
+  it('a batch that fails keeps the acknowledgements of the batch answered before it, and is sent again later', async () => {
+    const { h, pay, central, proxy } = await behindProxy({ failBatch: 2 });
+    for (let i = 0; i < 1001; i++) pay(100);
+    const r = await h.services.sync.drainOnce();
+    expect(r).toMatchObject({ sent: 500, accepted: 500, failed: true });
+    expect(ackedCount(h)).toBe(500);
+    expect(h.services.sync.status()).toMatchObject({ waiting: 501, online: false });
+    expect(central.admin.counts().entries).toBe(500);
+    const again = await h.services.sync.drainOnce();
+    expect(again).toMatchObject({ sent: 501, accepted: 501, duplicate: 0, failed: false });
+    expect(proxy.batches[2].seqs[0]).toBe(proxy.batches[1].seqs[0]); // the failed batch again, from its first entry
+    expect(central.admin.counts().entries).toBe(1001);
+  });
+
+  it('an entry central leaves out of its answer waits for the next drain instead of being resent in a loop', async () => {
+    const { h, pay, central, proxy } = await behindProxy({ dropResult: { batch: 1, index: 3 } });
+    const entries = Array.from({ length: 10 }, () => pay(100));
+    const r = await h.services.sync.drainOnce();
+    expect(r).toMatchObject({ sent: 10, accepted: 9, failed: false });
+    expect(proxy.batches).toHaveLength(1);
+    const row = h.services.db.prepare('SELECT state, attempts, last_error FROM outbox WHERE entry_id = ?').get(entries[3].id);
+    expect(row).toEqual({ state: 'pending', attempts: 1, last_error: 'no answer for this entry' });
+    const again = await h.services.sync.drainOnce();
+    expect(again).toMatchObject({ sent: 1, duplicate: 1 }); // central had stored it the first time
+    expect(proxy.batches[1].seqs).toEqual([entries[3].seq]);
+    expect(central.admin.counts().entries).toBe(10);
+    expect(h.services.sync.status().waiting).toBe(0);
   });
 });
