@@ -6,6 +6,7 @@ import { createAdmin, type CentralAdmin } from './admin';
 import type { CentralContext, Route } from './context';
 import { createCentralCore } from './core';
 import { openCentralDb } from './db';
+import { FALLBACK_CHECKPOINT_PAGES, startCheckpointer } from './checkpointer';
 import { bearerToken, HttpError, parseJson, queryObject, readBody, sendError, sendJson } from './http';
 import { adminRoutes } from './routes/admin';
 import { v1Routes } from './routes/v1';
@@ -60,6 +61,8 @@ function sameSecret(given: string | string[] | undefined, secret: string): boole
 
 export async function startCentralServer(options: CentralServerOptions): Promise<CentralServer> {
   const db = openCentralDb(options.dbPath);
+  const checkpointer = options.dbPath === ':memory:' ? null : startCheckpointer(options.dbPath);
+  if (checkpointer) db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
   const ctx: CentralContext = {
     db,
     now: options.now ?? (() => new Date()),
@@ -142,7 +145,8 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     admin,
     close() {
       closed ??= new Promise<void>((resolve) => {
-        server.close(() => { db.close(); resolve(); });
+        // The checkpointer's connection closes first, so the last one to close folds the WAL in.
+        server.close(() => { void (checkpointer?.stop() ?? Promise.resolve()).finally(() => { db.close(); resolve(); }); });
         server.closeAllConnections();
       });
       return closed;
