@@ -133,8 +133,10 @@ export function createSyncWorker(opts: SyncOptions) {
     return tally;
   }
 
-  function send(batch: Waiting[]) {
-    return client.call('batch', { bodyJson: `{"entries":[${batch.map((e) => e.json).join(',')}]}` });
+  /** The next batch after `seq`, with its request body already written. */
+  function readAfter(seq: number): { rows: Waiting[]; body: string } {
+    const rows = pendingStmt.all(seq, batchSize) as Waiting[];
+    return { rows, body: `{"entries":[${rows.map((e) => e.json).join(',')}]}` };
   }
 
   /**
@@ -156,18 +158,18 @@ export function createSyncWorker(opts: SyncOptions) {
       total.duplicate += t.duplicate;
       total.rejected += t.rejected;
     };
-    let batch = enabled() ? (pendingStmt.all(0, batchSize) as Waiting[]) : [];
-    if (batch.length === 0 && enabled()) await ping();
+    let batch = enabled() ? readAfter(0) : { rows: [], body: '' };
+    if (batch.rows.length === 0 && enabled()) await ping();
     try {
-      while (batch.length > 0 && enabled()) {
-        const inFlight = send(batch);
+      while (batch.rows.length > 0 && enabled()) {
+        const inFlight = client.call('batch', { bodyJson: batch.body });
         inFlight.catch(() => undefined); // awaited below; a local failure first must not leave it unhandled
         await new Promise((resolve) => setImmediate(resolve)); // let the request leave before the disk work
         record();
-        const next = pendingStmt.all(batch[batch.length - 1].seq, batchSize) as Waiting[];
+        const next = readAfter(batch.rows[batch.rows.length - 1].seq);
         const res = await inFlight;
-        answered = { batch, results: res.results };
-        total.sent += batch.length;
+        answered = { batch: batch.rows, results: res.results };
+        total.sent += batch.rows.length;
         online = true;
         failures = 0;
         lastError = null;

@@ -14,6 +14,9 @@ import type { Device } from '../context';
 // id with the same hash is `duplicate`, and a rejected entry is never stored.
 
 type Effect = { reason: RejectReason; kpj?: string } | { apply: () => string | undefined };
+/** Most entries (contributions, voids, cash movements) are only stored: one shared answer, no allocation per entry. */
+const NO_EFFECT: Effect = { apply: () => undefined };
+const BAD_PAYLOAD: Effect = { reason: 'BAD_PAYLOAD' };
 
 const VOIDED = `EXISTS (SELECT 1 FROM entries v WHERE v.ref_entry_id = p.registration_entry_id AND v.kind = 'VOID')`;
 
@@ -66,9 +69,9 @@ export function createLedgerIngest(db: DB, now: () => Date): LedgerIngest {
 
   function registrationEffect(row: LedgerEntryRow): Effect {
     const payload = parsePayload(row.payload, registrationPayloadSchema);
-    if (!payload) return { reason: 'BAD_PAYLOAD' };
+    if (!payload) return BAD_PAYLOAD;
     const p = payload.participant;
-    if (row.participant_id !== null && row.participant_id !== p.id) return { reason: 'BAD_PAYLOAD' };
+    if (row.participant_id !== null && row.participant_id !== p.id) return BAD_PAYLOAD;
     const active = s.activeByNik.get(p.nik);
     if (active && active.participant_id !== p.id) return { reason: 'NIK_REGISTERED', kpj: active.kpj };
     const existing = s.participantById.get(p.id);
@@ -91,16 +94,16 @@ export function createLedgerIngest(db: DB, now: () => Date): LedgerIngest {
   // The months stay in the stored payload; participants.ts reads them from there.
   function contributionEffect(row: LedgerEntryRow): Effect {
     const payload = parsePayload(row.payload, contributionPayloadSchema);
-    if (!payload || row.participant_id === null) return { reason: 'BAD_PAYLOAD' };
-    return { apply: () => undefined };
+    if (!payload || row.participant_id === null) return BAD_PAYLOAD;
+    return NO_EFFECT;
   }
 
   function effectOf(row: LedgerEntryRow): Effect {
     switch (row.kind) {
       case 'REGISTRATION': return registrationEffect(row);
       case 'CONTRIBUTION': return contributionEffect(row);
-      case 'VOID': return row.ref_entry_id === null ? { reason: 'BAD_PAYLOAD' } : { apply: () => undefined };
-      default: return { apply: () => undefined };
+      case 'VOID': return row.ref_entry_id === null ? BAD_PAYLOAD : NO_EFFECT;
+      default: return NO_EFFECT;
     }
   }
 
