@@ -1,60 +1,64 @@
-import { createServer, Agent, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Database from 'better-sqlite3';
+import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { createLoketHost } from '../../electron/host';
 import { seedDemoCounter, DEMO_BRANCH } from '../../electron/demo/seed';
 import { enrolCounter } from '../../electron/services/enrolment';
 import { startCentralServer } from '../central/server';
 import { createChain } from '../central/entry-builder';
+import { startChildServer } from './child-server';
+import { startRawReceiver } from './raw-receiver';
 import type { LedgerEntryRow } from '../../shared/ledger/entry';
 import type { BenchRow } from './types';
 import { benchDir, nowMs, percentile, round } from './stats';
 
 export const title = 'Sync: draining the outbox to the central double, and 5,000 counters at once';
 
-/** Raw reference: the same batches POSTed over keep-alive HTTP into a server that batch-inserts rows. */
-async function rawPostLoop(dir: string, batches: LedgerEntryRow[][]): Promise<number> {
-  const db = new Database(join(dir, 'raw-central.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec('CREATE TABLE entries (id TEXT PRIMARY KEY, counter_id TEXT, seq INTEGER, hash TEXT, row TEXT) STRICT');
-  const ins = db.prepare('INSERT OR IGNORE INTO entries VALUES (?, ?, ?, ?, ?)');
-  const insertAll = db.transaction((rows: LedgerEntryRow[]) => { for (const r of rows) ins.run(r.id, r.counter_id, r.seq, r.hash, JSON.stringify(r)); });
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const { entries } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { entries: LedgerEntryRow[] };
-      insertAll(entries);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ results: entries.map((e) => ({ id: e.id, status: 'accepted' })) }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  const t0 = nowMs();
-  for (const b of batches) {
-    const res = await fetch(`http://127.0.0.1:${port}/v1/transactions:batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entries: b }) });
-    await res.json();
+/** Where the entries go: the central double or the raw receiver, in this process or its own. */
+interface Receiver { url: string; enrolCode(): Promise<string>; close(): Promise<void> }
+
+async function centralIn(dir: string, ownProcess: boolean): Promise<Receiver> {
+  if (!ownProcess) {
+    const central = await startCentralServer({ dbPath: join(dir, 'central', 'central.sqlite'), port: 0, adminSecret: 'bench' });
+    central.admin.createBranch({ ...DEMO_BRANCH });
+    return { url: central.url, enrolCode: async () => central.admin.createEnrolCode({ branchCode: DEMO_BRANCH.code, ttlSeconds: 600 }).code, close: () => central.close() };
   }
-  const ms = nowMs() - t0;
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
-  db.close();
-  return ms;
+  // `npm run central` creates the demo branch; enrolment codes come from its admin endpoint.
+  const child = await startChildServer('tests/central/main.ts', ['--port', '0', '--data', join(dir, 'central'), '--no-seed', '--admin-secret', 'bench']);
+  return {
+    url: child.url,
+    enrolCode: async () => {
+      const res = await fetch(`${child.url}/admin/enrol-codes`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-admin-secret': 'bench' },
+        body: JSON.stringify({ branchCode: DEMO_BRANCH.code, ttlSeconds: 600 }) });
+      return ((await res.json()) as { code: string }).code;
+    },
+    close: () => child.stop(),
+  };
+}
+
+/** Raw reference: the same batches POSTed one after another over keep-alive HTTP to a receiver that batch-inserts rows. */
+async function rawPostLoop(dir: string, batches: LedgerEntryRow[][], ownProcess: boolean): Promise<number> {
+  const file = join(dir, 'raw-central.sqlite');
+  const receiver = ownProcess ? await startChildServer('tests/bench/raw-receiver.ts', [file]) : await startRawReceiver(file);
+  try {
+    const t0 = nowMs();
+    for (const b of batches) {
+      const res = await fetch(`${receiver.url}/v1/transactions:batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entries: b }) });
+      await res.json();
+    }
+    return nowMs() - t0;
+  } finally {
+    await ('stop' in receiver ? receiver.stop() : receiver.close());
+  }
 }
 
 /** One drain of `total` queued entries from a fresh counter to a fresh double; the batches it sent, for the raw loop. */
-async function drainRound(dir: string, total: number): Promise<{ ms: number; batches: LedgerEntryRow[][] }> {
-  const central = await startCentralServer({ dbPath: join(dir, 'central', 'central.sqlite'), port: 0, adminSecret: 'bench' });
+async function drainRound(dir: string, total: number, ownProcess: boolean): Promise<{ ms: number; batches: LedgerEntryRow[][] }> {
+  const central = await centralIn(dir, ownProcess);
   try {
-    central.admin.createBranch({ ...DEMO_BRANCH });
     const host = createLoketHost({ dataDir: join(dir, 'counter'), logToStderr: false });
     const s = host.services;
     await seedDemoCounter(s);
-    const { code } = central.admin.createEnrolCode({ branchCode: DEMO_BRANCH.code, ttlSeconds: 600 });
-    await enrolCounter(s, { url: central.url, code, branchCode: DEMO_BRANCH.code, counterNumber: 1 }, { userId: null, username: 'bench' });
+    await enrolCounter(s, { url: central.url, code: await central.enrolCode(), branchCode: DEMO_BRANCH.code, counterNumber: 1 }, { userId: null, username: 'bench' });
     const teller = s.auth.listUsers().find((u) => u.role === 'teller')!;
     const fill = s.db.transaction((count: number) => {
       for (let i = 0; i < count; i++) {
@@ -77,25 +81,42 @@ async function drainRound(dir: string, total: number): Promise<{ ms: number; bat
   }
 }
 
+/**
+ * Drain and raw loop alternate, each round on fresh files; the medians are compared, so a slow
+ * moment of the shared disk weighs on both alike instead of deciding the ratio.
+ */
+async function drainFigure(scratch: string, total: number, rounds: number, ownProcess: boolean): Promise<{ rate: number; rawRate: number }> {
+  const drains: number[] = [];
+  const raws: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const dir = join(scratch, `${ownProcess ? 'apart' : 'together'}-${r}`);
+    const { ms, batches } = await drainRound(dir, total, ownProcess);
+    drains.push(ms);
+    raws.push(await rawPostLoop(dir, batches, ownProcess));
+  }
+  return { rate: (total / percentile(drains, 50)) * 1000, rawRate: (total / percentile(raws, 50)) * 1000 };
+}
+
 export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const total = Number(process.env.BENCH_SYNC_N ?? 50_000);
   const rounds = Number(process.env.BENCH_SYNC_ROUNDS ?? 3);
   const scratch = benchDir('loket-bench-sync-');
-  // Drain and raw loop alternate, each round on fresh files; the medians are compared, so a
-  // slow moment of the shared disk weighs on both alike instead of deciding the ratio.
-  const drains: number[] = [];
-  const raws: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const dir = join(scratch.dir, `round-${r}`);
-    const { ms, batches } = await drainRound(dir, total);
-    drains.push(ms);
-    raws.push(await rawPostLoop(dir, batches));
+  // As deployed, central is another machine: the double and the raw receiver each run in their
+  // own process, and that figure is judged against the target. The second keeps both ends in
+  // the bench's process, one thread doing the counter's and central's work in turn: shown for
+  // comparison with earlier runs, where the drain could not overlap the two.
+  for (const ownProcess of [true, false]) {
+    const { rate, rawRate } = await drainFigure(scratch.dir, total, rounds, ownProcess);
+    const where = ownProcess ? 'central in its own process' : 'central in the bench\'s process';
+    rows.push({
+      name: `sync drain of ${total.toLocaleString('en')} entries, ${where} (batches of 500, median of ${rounds})`, value: round(rate, 0), unit: 'entries/s',
+      reference: round(rawRate, 0), ratio: round(rate / rawRate),
+      ...(ownProcess
+        ? { target: '≥ 5,000/s and ≥ 0.5× raw POST+insert', met: rate >= 5000 && rate / rawRate >= 0.5 }
+        : { target: 'for comparison (one thread for both ends)' }),
+    });
   }
-  const rate = (total / percentile(drains, 50)) * 1000;
-  const rawRate = (total / percentile(raws, 50)) * 1000;
-  rows.push({ name: `sync drain of ${total.toLocaleString('en')} entries (batches of 500, median of ${rounds})`, value: round(rate, 0), unit: 'entries/s',
-    reference: round(rawRate, 0), ratio: round(rate / rawRate), target: '≥ 5,000/s and ≥ 0.5× raw POST+insert', met: rate >= 5000 && rate / rawRate >= 0.5 });
 
   // 5,000 counters pushing at once (closing time at thousands of branches).
   const counters = Number(process.env.BENCH_COUNTERS ?? 5000);
