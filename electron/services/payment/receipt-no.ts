@@ -12,10 +12,13 @@ export function receiptPrefix(p: Pick<ReceiptNoParts, 'branchCode' | 'counterNum
   return `${p.branchCode}-${String(p.counterNumber).padStart(2, '0')}-${p.businessDate.replaceAll('-', '')}-`;
 }
 
+/** The day's highest number so far; walks ledger_entries_receipt_no (migration 12) backwards, one row read. */
+export const LAST_RECEIPT_NO_SQL = `SELECT receipt_no FROM ledger_entries
+  WHERE counter_id = ? AND business_date = ? AND receipt_no IS NOT NULL AND substr(receipt_no, 1, ?) = ?
+  ORDER BY length(receipt_no) DESC, receipt_no DESC LIMIT 1`;
+
 export function createReceiptNumbers(db: Db) {
-  const last = db.prepare(`SELECT receipt_no FROM ledger_entries
-    WHERE counter_id = ? AND business_date = ? AND substr(receipt_no, 1, ?) = ?
-    ORDER BY length(receipt_no) DESC, receipt_no DESC LIMIT 1`).pluck();
+  const last = db.prepare(LAST_RECEIPT_NO_SQL).pluck();
   return {
     /** The next number of the day. Call it inside the transaction that records the entry. */
     next(p: ReceiptNoParts): string {

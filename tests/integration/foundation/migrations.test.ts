@@ -5,6 +5,7 @@ import { openLedgerDb } from '../../../electron/services/db/open';
 import { appliedVersions, runMigrations, type Migration } from '../../../electron/services/db/migrate';
 import { MIGRATIONS } from '../../../electron/services/db/migrations';
 import { tempDir } from '../../support/tmp';
+import { createReceiptNumbers, LAST_RECEIPT_NO_SQL } from '../../../electron/services/payment/receipt-no';
 
 let cleanup: (() => void) | null = null;
 afterEach(() => { cleanup?.(); cleanup = null; });
@@ -41,6 +42,21 @@ describe('numbered migrations', () => {
     // The payment service's "is this voided?" and the history's join on voids.
     expect(plan("SELECT id, receipt_no FROM ledger_entries WHERE kind = 'VOID' AND ref_entry_id = ?")).toMatch(/ledger_entries_ref/);
     expect(plan(`SELECT e.id FROM ledger_entries e LEFT JOIN ledger_entries v ON v.ref_entry_id = e.id AND v.kind = 'VOID'`)).toMatch(/ledger_entries_ref/);
+    db.close();
+  });
+
+  it('migration 12: the next receipt number reads the day\'s last one from an index, without sorting the day', () => {
+    const t = tempDir(); cleanup = t.cleanup;
+    const db = openLedgerDb(join(t.dir, 'ledger.sqlite'));
+    const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'ledger_entries_receipt_no'").pluck().get() as string;
+    expect(sql).toMatch(/WHERE receipt_no IS NOT NULL/);
+    db.exec('BEGIN');
+    const numbers = createReceiptNumbers(db);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${LAST_RECEIPT_NO_SQL}`).all('c', 'd', 1, 'x') as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan).toMatch(/COVERING INDEX ledger_entries_receipt_no/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    expect(numbers.next({ branchCode: '64400', counterNumber: 1, counterId: 'c', businessDate: '2026-11-25' })).toBe('64400-01-20261125-0001');
+    db.exec('ROLLBACK');
     db.close();
   });
 
