@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 
-export interface ChildServer { url: string; stop(): Promise<void> }
+export interface ChildServer { url: string; close(): Promise<void> }
 
 /**
  * Starts a TypeScript HTTP server as its own process (as central runs on its own machine) and
@@ -21,7 +21,7 @@ export function startChildServer(script: string, args: string[]): Promise<ChildS
       if (!m) return;
       child.stdout.removeAllListeners('data');
       child.stdout.resume();
-      resolve({ url: m[1], stop: async () => { child.kill('SIGTERM'); await exited; } });
+      resolve({ url: m[1], close: async () => { child.kill('SIGTERM'); await exited; } });
     });
   });
 }

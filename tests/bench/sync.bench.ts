@@ -31,7 +31,7 @@ async function centralIn(dir: string, ownProcess: boolean): Promise<Receiver> {
         body: JSON.stringify({ branchCode: DEMO_BRANCH.code, ttlSeconds: 600 }) });
       return ((await res.json()) as { code: string }).code;
     },
-    close: () => child.stop(),
+    close: () => child.close(),
   };
 }
 
@@ -47,7 +47,7 @@ async function rawPostLoop(dir: string, batches: LedgerEntryRow[][], ownProcess:
     }
     return nowMs() - t0;
   } finally {
-    await ('stop' in receiver ? receiver.stop() : receiver.close());
+    await receiver.close();
   }
 }
 
