@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 // Moves the double's WAL checkpoints off the thread that answers requests, as a real server's
 // database does: a worker thread with its own connection copies the WAL into the database file
 // (and fsyncs it) every few milliseconds, while requests keep committing to the WAL. The
-// request connection still checkpoints by itself if the WAL ever grows past `fallbackPages`.
+// request connection still checkpoints by itself if the WAL ever grows past FALLBACK_CHECKPOINT_PAGES.
 
 const SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
