@@ -8,7 +8,8 @@ import { RENDERER_CSP } from './shared/csp';
 // if index.html would carry any.
 
 const root = fileURLToPath(new URL('./renderer', import.meta.url));
-const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
+// LOKET_RENDERER_DIR lets several working copies of the e2e suite build side by side.
+const outDir = process.env.LOKET_RENDERER_DIR ?? fileURLToPath(new URL('./dist/renderer', import.meta.url));
 const CSP_PLACEHOLDER = '%LOKET_CSP%';
 
 /** Writes the one CSP (shared/csp.ts) into the meta tag and refuses inline scripts. */

@@ -10,7 +10,7 @@ import { seedDemoCounter, DEMO_USERS } from '../../electron/demo/seed';
 // the demo branch and users, and the loopback bridge serving the built renderer. The page is
 // already open at the bridge's address (token in the fragment).
 
-const STATIC_DIR = resolve('dist/renderer');
+const STATIC_DIR = resolve(process.env.LOKET_RENDERER_DIR ?? 'dist/renderer');
 // A mutating procedure that writes no audit row fails the call in tests.
 process.env.LOKET_STRICT_AUDIT = '1';
 

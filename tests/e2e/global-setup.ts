@@ -7,7 +7,7 @@ import { join } from 'node:path';
 // built it and says so with LOKET_SKIP_BUILD=1.
 
 const ROOT = process.cwd();
-const BUILT = join(ROOT, 'dist/renderer/index.html');
+const BUILT = join(process.env.LOKET_RENDERER_DIR ?? join(ROOT, 'dist/renderer'), 'index.html');
 
 function newest(path: string): number {
   const st = statSync(path);
