@@ -78,7 +78,7 @@ function countPlaywright(report, exitCode) {
 }
 
 try {
-  const chromium = run('chromium', 'bash', [join(ROOT, 'scripts', 'ensure-chromium.sh')]);
+  const chromium = run('debian tools', 'bash', [join(ROOT, 'scripts', 'ensure-debian-tools.sh')]);
 
   const vitestJson = join(work, 'vitest.json');
   const vitestExit = run('vitest', join(BIN, 'vitest'), [
