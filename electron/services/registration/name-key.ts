@@ -42,3 +42,24 @@ export function keyWordsJsonSql(column: string): string {
   for (const b of WORD_BREAKS) expr = `replace(${expr}, '${b.replace(/'/g, "''")}', ' ')`;
   return `'[' || replace(json_quote(${expr}), ' ', '","') || ']'`;
 }
+
+/**
+ * Older SQLite parsers (3.31–3.40, Debian's and Python's) overflow their parser stack on an
+ * expression nested about 25 deep; the 30 rules above nest 31 deep. Migration 13's triggers
+ * therefore apply the rules a slice at a time, each slice one statement over a scratch row.
+ * `rules` applied to `expr`, in order, as nested replace() calls.
+ */
+export function replaceChainSql(expr: string, rules: readonly (readonly [string, string])[]): string {
+  for (const [from, to] of rules) expr = `replace(${expr}, '${from.replace(/'/g, "''")}', '${to.replace(/'/g, "''")}')`;
+  return expr;
+}
+
+/** The rules in slices of at most `size`, so that no expression nests deeper than size + 2. */
+export function ruleSlices(rules: readonly (readonly [string, string])[], size = 12): (readonly [string, string])[][] {
+  const out: (readonly [string, string])[][] = [];
+  for (let i = 0; i < rules.length; i += size) out.push(rules.slice(i, i + size));
+  return out;
+}
+
+/** Word breaks as rules that turn each into a space (the words' split, as keyWordsJsonSql does). */
+export const WORD_BREAK_RULES: readonly [string, string][] = WORD_BREAKS.map((b) => [b, ' ']);
