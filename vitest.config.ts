@@ -8,6 +8,8 @@ export default defineConfig({
     environment: 'node',
     // A mutating procedure that writes no audit row fails the call in tests.
     env: { LOKET_STRICT_AUDIT: '1' },
+    // Service logs go to a file; a failing test prints its own (tests/support/test-logs.ts).
+    setupFiles: ['tests/support/vitest-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,

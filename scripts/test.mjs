@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const BIN = join(ROOT, 'node_modules', '.bin');
 const work = mkdtempSync(join(tmpdir(), 'loket-test-'));
-const env = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
+// Service logs of the tests go to files here; only a failing test shows its own (tests/support/test-logs.ts).
+const env = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', FORCE_COLOR: process.env.FORCE_COLOR ?? '1', LOKET_TEST_LOG_DIR: join(work, 'logs') };
 
 /** One line of the summary: a suite's counts, and a note when it did not run cleanly. */
 const suites = [];

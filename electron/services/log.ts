@@ -35,7 +35,13 @@ export function createLogger(dataDir: string | null, level = process.env.LOKET_L
     paths: ['pin', '*.pin', 'token', '*.token', 'session', '*.session', 'authorization', 'pin_hash', '*.pin_hash', 'pinConfirm', '*.pinConfirm'],
     censor: '[disembunyikan]',
   };
-  if (!dataDir) return pino({ level, redact }, pino.destination({ dest: 2, sync: false }));
+  if (!dataDir) {
+    // Tests set LOKET_TEST_LOG_FILE: their services log there, and a test's lines are printed
+    // only when it fails (tests/support/test-logs.ts), so a passing run reads as a list of suites.
+    const testFile = process.env.LOKET_TEST_LOG_FILE;
+    if (testFile) return pino({ level, redact }, pino.destination({ dest: testFile, mkdir: true, sync: true, append: true }));
+    return pino({ level, redact }, pino.destination({ dest: 2, sync: false }));
+  }
   const dir = logDirOf(dataDir);
   mkdirSync(dir, { recursive: true });
   try { rotateLogs(dir); } catch { /* a log that cannot rotate must not stop the counter */ }

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { createLoketHost, type LoketHost } from '../../electron/host';
 import { startBridge, type Bridge } from '../../electron/bridge/server';
 import { seedDemoCounter, DEMO_USERS } from '../../electron/demo/seed';
+import { logMark, logSince, useTestLogFile } from '../support/test-logs';
 
 // Every test gets a counter of its own: a fresh data folder, the real services seeded with
 // the demo branch and users, and the loopback bridge serving the built renderer. The page is
@@ -13,6 +14,7 @@ import { seedDemoCounter, DEMO_USERS } from '../../electron/demo/seed';
 const STATIC_DIR = resolve(process.env.LOKET_RENDERER_DIR ?? 'dist/renderer');
 // A mutating procedure that writes no audit row fails the call in tests.
 process.env.LOKET_STRICT_AUDIT = '1';
+useTestLogFile();
 
 export interface LoketFixtures {
   host: LoketHost;
@@ -28,11 +30,17 @@ export const test = base.extend<LoketFixtures>({
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  host: async ({ dataDir }, use) => {
+  host: async ({ dataDir }, use, testInfo) => {
+    const mark = logMark();
     const host = createLoketHost({ dataDir, logToStderr: true });
     await seedDemoCounter(host.services);
     await use(host);
     await host.close();
+    // The services' log goes to a file; a failing test carries its own lines in the report.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      const lines = logSince(mark);
+      if (lines) await testInfo.attach('service-log', { body: lines, contentType: 'text/plain' });
+    }
   },
   bridge: async ({ host }, use) => {
     const bridge = await startBridge({ router: host.router, staticDir: STATIC_DIR });
