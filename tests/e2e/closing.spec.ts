@@ -82,3 +82,20 @@ test('a head counts a drawer Rp5.000 short, gives a reason, confirms with PIN; t
   expect((await download).suggestedFilename()).toBe(files[0]);
   await expect(page.getByRole('heading', { name: 'Riwayat tutup hari' })).toBeVisible();
 });
+
+test("Tutup Hari's step list shows each number once, and its labels stand apart", async ({ page }) => {
+  await signIn(page, 'kepala');
+  await page.keyboard.press('F6');
+  const steps = page.getByRole('navigation', { name: 'Tutup Hari' }).getByRole('listitem');
+  await expect(steps).toHaveText(['1. Mulai', '2. Rekonsiliasi', '3. Hitung laci', '4. Konfirmasi', '5. Laporan']);
+  const boxes = await steps.evaluateAll((items) => items.map((li) => {
+    const r = li.getBoundingClientRect();
+    // A list marker would draw a second number beside the one in the text.
+    return { left: r.left, right: r.right, top: r.top, marker: getComputedStyle(li).display === 'list-item' && getComputedStyle(li).listStyleType !== 'none' };
+  }));
+  expect(boxes.filter((b) => b.marker)).toEqual([]);
+  for (let i = 1; i < boxes.length; i++) {
+    if (boxes[i].top !== boxes[i - 1].top) continue; // wrapped to a new line
+    expect(boxes[i].left - boxes[i - 1].right, `gap before step ${i + 1}`).toBeGreaterThanOrEqual(12);
+  }
+});

@@ -76,7 +76,8 @@ export function ClosingScreen(_props: ScreenProps) {
       <ErrorLine error={error} />
 
       <nav aria-label={t('screen.closing')}>
-        <ol className="row">
+        {/* The numbers are in the text: the list draws no markers of its own (they doubled them). */}
+        <ol className="steps">
           {STEPS.map((s, i) => (
             <li key={s} aria-current={s === step ? 'step' : undefined}>
               {s === step ? <strong>{i + 1}. {t(`closing.ui.steps.${s}`)}</strong> : <span className="muted">{i + 1}. {t(`closing.ui.steps.${s}`)}</span>}
