@@ -38,6 +38,15 @@ test('pay 3 months by name with change, the receipt prints, and a head voids it'
   await page.getByLabel('3 bulan', { exact: true }).check();
   await expect(page.getByTestId('pay-total')).toHaveText(formatRupiah(quote.total));
   for (const r of quote.reductions) await expect(page.getByText(`Keringanan ${r.regulation}`)).toBeVisible();
+  // Every month row adds up as a teller reads it: programs charged − reduction = amount due.
+  const monthRows = page.getByRole('table', { name: 'Rincian iuran' }).locator('tbody tr');
+  await expect(monthRows).toHaveCount(3);
+  const rupiah = (text: string) => (/[-−]/.test(text) ? -1 : 1) * Number(text.replace(/\(.*\)/, '').replace(/\D/g, '') || 0);
+  for (const cells of await monthRows.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')))) {
+    const [reduction, due] = cells.slice(-2).map(rupiah);
+    const charged = cells.slice(0, -2).map(rupiah).reduce((a, b) => a + b, 0);
+    expect(charged + reduction, cells.join(' | ')).toBe(due);
+  }
 
   const cashField = page.getByLabel('Uang diterima');
   await cashField.fill(String(quote.total - 100));

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { Quote } from '../../../shared/contract/payment';
 import { formatMonth, type Lang } from '../../../shared/dates';
 import { formatRupiah } from '../../../shared/money';
+import { quoteMonthRow } from '../../../shared/domain/quote-rows';
 
 const num: CSSProperties = { textAlign: 'right', whiteSpace: 'nowrap' };
 const cell: CSSProperties = { padding: '0.3rem 0.6rem', borderBottom: '1px solid var(--line)' };
 
-/** Per month and per program, the reduction as its own line, and the total: all computed by the services. */
+/** Per month and per program (charged, reduction, due), the reduction as its own line, and the total: all computed by the services. */
 export function QuoteTable({ quote }: { quote: Quote }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -26,15 +27,16 @@ export function QuoteTable({ quote }: { quote: Quote }) {
         </thead>
         <tbody>
           {quote.months.map((m) => {
-            const off = m.reduction ? m.reduction.JKK + m.reduction.JKM + m.reduction.JHT : 0;
+            // Charged before the reduction, the reduction, what is due: each row adds up.
+            const row = quoteMonthRow(m, codes);
             return (
-              <tr key={m.month}>
+              <tr key={row.month}>
                 <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
-                  {formatMonth(m.month, lang)}{m.arrears && <span className="badge">{t('payment.quote.arrears')}</span>}
+                  {formatMonth(row.month, lang)}{row.arrears && <span className="badge">{t('payment.quote.arrears')}</span>}
                 </th>
-                {codes.map((c) => <td key={c} style={{ ...cell, ...num }}>{formatRupiah(m.due[c])}</td>)}
-                <td style={{ ...cell, ...num }}>{off ? `${formatRupiah(-off)} (${m.reduction!.regulation})` : '—'}</td>
-                <td style={{ ...cell, ...num }}>{formatRupiah(m.total)}</td>
+                {codes.map((c) => <td key={c} style={{ ...cell, ...num }}>{formatRupiah(row.charged[c])}</td>)}
+                <td style={{ ...cell, ...num }}>{row.reduction ? `${formatRupiah(-row.reduction)} (${row.regulation})` : '—'}</td>
+                <td style={{ ...cell, ...num }}>{formatRupiah(row.due)}</td>
               </tr>
             );
           })}
