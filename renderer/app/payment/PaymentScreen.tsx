@@ -30,6 +30,22 @@ export function PaymentScreen(_props: ScreenProps) {
     }
   }, []);
 
+  // A new participant's KPJ number comes from central when the registration syncs: while it is
+  // awaited, each status poll (the shell's, every few seconds) reads the participant again, and
+  // the number appears on the open screen without the teller reopening it.
+  const { status } = useShell();
+  const awaitingKpj = step.at === 'pay' && !step.options.participant.kpj ? step.options.participant.id : null;
+  useEffect(() => {
+    if (!awaitingKpj) return;
+    let live = true;
+    api.call('payment.options', { participantId: awaitingKpj }).then((fresh) => {
+      if (!live || !fresh.participant.kpj) return;
+      setStep((cur) => (cur.at === 'pay' && cur.options.participant.id === awaitingKpj
+        ? { at: 'pay', options: { ...cur.options, participant: fresh.participant } } : cur));
+    }, () => undefined); // offline: the next poll tries again
+    return () => { live = false; };
+  }, [awaitingKpj, status]);
+
   // Arriving from registration (or history) with a participant already chosen.
   useEffect(() => {
     const id = takePendingParticipant();
