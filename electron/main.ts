@@ -11,6 +11,9 @@ import { isAppUrl, WINDOW_FRAME } from './window-options';
 
 const dataDir = process.env.LOKET_DATA_DIR ?? app.getPath('userData');
 app.enableSandbox();
+// The app's own locale, whatever the Windows language: Indonesian number and date conventions
+// wherever Chromium formats something itself (the date fields are Loket's own, DD/MM/YYYY).
+app.commandLine.appendSwitch('lang', 'id');
 
 app.whenReady().then(() => {
   let host: ReturnType<typeof createLoketHost>;

@@ -50,7 +50,7 @@ test('a teller files a JKK claim with two attachments, prints the receipt, and s
   for (const box of await page.getByRole('group', { name: 'Dokumen yang diperlihatkan' }).getByRole('checkbox').all()) await box.check();
 
   const accident = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
-  await page.getByRole('textbox', { name: 'Tanggal kecelakaan' }).fill(accident);
+  await page.getByRole('textbox', { name: 'Tanggal kecelakaan' }).pressSequentially(accident.split('-').reverse().join('')); // DDMMYYYY
   await page.getByRole('textbox', { name: 'Tempat kecelakaan' }).fill('Pasar Wage, Nganjuk');
   await page.getByLabel('Bank', { exact: true }).selectOption('BRI');
   await page.getByRole('textbox', { name: 'Nomor rekening' }).fill('0123 4567 8901');

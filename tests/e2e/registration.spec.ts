@@ -40,7 +40,7 @@ test('registers a worker by keyboard only, prints the slip and lands on payment'
   await next('SITI AMINAH');
   await next('SRI WAHYUNI'); // mother's maiden name
   await next('NGANJUK');
-  await expect(page.getByLabel('Tanggal lahir')).toHaveValue('1990-05-17'); // from the NIK
+  await expect(page.getByLabel('Tanggal lahir')).toHaveValue('17/05/1990'); // from the NIK, day first
   await next();
   await expect(page.getByLabel('Jenis kelamin')).toHaveValue('F');
   await next();

@@ -6,7 +6,7 @@ import type { Lang } from '../../../shared/dates';
 import { fieldErrorsFromZod, type FieldError } from '../../../shared/errors';
 import { maskNik } from '../../../shared/receipts/mask';
 import { api, isApiError } from '../../api/client';
-import { TextField } from '../../components/Field';
+import { DateField, TextField } from '../../components/Field';
 import { messageText } from '../../i18n';
 import { useShell } from '../shell-context';
 import { AttachmentsField, type PickedFile } from './AttachmentsField';
@@ -55,6 +55,9 @@ export function ClaimForm({ types, onCreated }: { types: Types; onCreated(result
   const set = (k: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
   const field = (k: keyof Values, label: string, extra: Record<string, unknown> = {}) => (
     <TextField id={`claim-${k}`} label={label} value={values[k]} onChange={set(k)} error={errorOf(k)} autoComplete="off" {...extra} />
+  );
+  const dateField = (k: keyof Values, label: string) => (
+    <DateField id={`claim-${k}`} label={label} value={values[k]} onChange={(value) => setValues((v) => ({ ...v, [k]: value }))} error={errorOf(k)} />
   );
 
   const submit = async (e?: FormEvent) => {
@@ -140,14 +143,14 @@ export function ClaimForm({ types, onCreated }: { types: Types; onCreated(result
           {type === 'JKK' && (
             <fieldset>
               <legend>{t('claims.jkk.legend')}</legend>
-              {field('accidentDate', t('claims.jkk.date'), { type: 'date' })}
+              {dateField('accidentDate', t('claims.jkk.date'))}
               {field('accidentPlace', t('claims.jkk.place'))}
             </fieldset>
           )}
           {type === 'JKM' && (
             <fieldset>
               <legend>{t('claims.jkm.legend')}</legend>
-              {field('deathDate', t('claims.jkm.date'), { type: 'date' })}
+              {dateField('deathDate', t('claims.jkm.date'))}
               {field('heirName', t('claims.jkm.heirName'))}
               {field('heirNik', t('claims.jkm.heirNik'), { inputMode: 'numeric' })}
               <div className={`field${errorOf('heirRelation') ? ' field-invalid' : ''}`}>

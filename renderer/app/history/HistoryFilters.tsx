@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryFilter } from '../../../shared/contract/history';
 import { ENTRY_KINDS, type EntryKind } from '../../../shared/ledger/entry';
+import { DateInput } from '../../components/DateInput';
 
 interface Props {
   initial: HistoryFilter;
@@ -39,8 +40,8 @@ export function HistoryFilters({ initial, users, errors, onApply, onExport, expo
   const described = (id: string, error?: string) => (error ? { 'aria-describedby': `${id}-error`, 'aria-invalid': true } : {});
   return (
     <form onSubmit={submit} noValidate aria-label={t('history.filters')} className="row" style={{ flexWrap: 'wrap', alignItems: 'flex-end' }}>
-      {field('hist-from', t('history.from'), <input id="hist-from" type="date" value={f.from} onChange={set('from')} {...described('hist-from', errors.from)} />, errors.from)}
-      {field('hist-to', t('history.to'), <input id="hist-to" type="date" value={f.to} onChange={set('to')} {...described('hist-to', errors.to)} />, errors.to)}
+      {field('hist-from', t('history.from'), <DateInput id="hist-from" value={f.from} onChange={(from) => setF((x) => ({ ...x, from }))} {...described('hist-from', errors.from)} />, errors.from)}
+      {field('hist-to', t('history.to'), <DateInput id="hist-to" value={f.to} onChange={(to) => setF((x) => ({ ...x, to }))} {...described('hist-to', errors.to)} />, errors.to)}
       {field('hist-teller', t('history.teller'), (
         <select id="hist-teller" value={f.userId} onChange={set('userId')}>
           <option value="">{t('history.anyTeller')}</option>

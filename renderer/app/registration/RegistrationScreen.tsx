@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -9,7 +9,7 @@ import { formatDate, type Lang } from '../../../shared/dates';
 import { occupations } from '../../../shared/domain/occupations';
 import type { MessageParams } from '../../../shared/errors';
 import { api, isApiError } from '../../api/client';
-import { TextField } from '../../components/Field';
+import { DateField, TextField } from '../../components/Field';
 import { messageText } from '../../i18n';
 import { applyServerErrors, errorText } from '../form-errors';
 import { payFor } from '../payment/handoff';
@@ -45,7 +45,7 @@ export function RegistrationScreen(_props: ScreenProps) {
   const [formError, setFormError] = useState<Coded | null>(null);
   const [saved, setSaved] = useState<{ id: string; name: string; printed: boolean; reference: string } | null>(null);
   const [leaving, setLeaving] = useState(false);
-  const { register, handleSubmit, setError, setValue, watch, getValues, formState: { errors, isSubmitting } } = useForm<RegistrationForm, unknown, FormOut>({
+  const { register, control, handleSubmit, setError, setValue, watch, getValues, formState: { errors, isSubmitting } } = useForm<RegistrationForm, unknown, FormOut>({
     resolver: zodResolver(registrationFormSchema),
     defaultValues: EMPTY,
   });
@@ -164,7 +164,10 @@ export function RegistrationScreen(_props: ScreenProps) {
           <TextField id="reg-name" label={t('registration.name')} autoComplete="off" error={fieldError('name')} {...register('name')} />
           <TextField id="reg-motherName" label={t('registration.motherName')} autoComplete="off" error={fieldError('motherName')} {...register('motherName')} />
           <TextField id="reg-birthPlace" label={t('registration.birthPlace')} autoComplete="off" error={fieldError('birthPlace')} {...register('birthPlace')} />
-          <TextField id="reg-birthDate" type="date" label={t('registration.birthDate')} error={fieldError('birthDate') ?? flagText('birthDate')} {...register('birthDate')} />
+          <Controller control={control} name="birthDate" render={({ field }) => (
+            <DateField id="reg-birthDate" label={t('registration.birthDate')} error={fieldError('birthDate') ?? flagText('birthDate')}
+              name={field.name} ref={field.ref} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} />
+          )} />
           <SelectField id="reg-sex" label={t('registration.sex')} error={fieldError('sex') ?? flagText('sex')} {...register('sex')}>
             <option value="">{t('registration.choose')}</option>
             <option value="M">{t('registration.sexM')}</option>

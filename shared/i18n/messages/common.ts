@@ -3,6 +3,7 @@ export const common = {
   id: {
     app: { name: 'Loket', tagline: 'Layanan BPJS Ketenagakerjaan di Kantor Pos' },
     lang: { id: 'Bahasa Indonesia', en: 'English', switch: 'Bahasa', switchTo: 'Ganti bahasa ke {{name}}' },
+    date: { placeholder: 'hh/bb/tttt' },
     role: { teller: 'Teller', head: 'Kepala Cabang', technician: 'Teknisi' },
     action: { save: 'Simpan', cancel: 'Batal', back: 'Kembali', close: 'Tutup', ok: 'OK', retry: 'Coba lagi', print: 'Cetak', search: 'Cari', next: 'Lanjut' },
     err: {
@@ -37,6 +38,7 @@ export const common = {
   en: {
     app: { name: 'Loket', tagline: 'BPJS Ketenagakerjaan services at the Post Office' },
     lang: { id: 'Bahasa Indonesia', en: 'English', switch: 'Language', switchTo: 'Switch language to {{name}}' },
+    date: { placeholder: 'dd/mm/yyyy' },
     role: { teller: 'Teller', head: 'Branch head', technician: 'Technician' },
     action: { save: 'Save', cancel: 'Cancel', back: 'Back', close: 'Close', ok: 'OK', retry: 'Try again', print: 'Print', search: 'Search', next: 'Next' },
     err: {
