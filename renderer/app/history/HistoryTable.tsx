@@ -5,7 +5,7 @@ import { formatDateTime, formatMonth, type Lang } from '../../../shared/dates';
 import { formatRupiah } from '../../../shared/money';
 import { useShell } from '../shell-context';
 
-const cell: CSSProperties = { padding: '0.35rem 0.6rem', borderBottom: '1px solid var(--line)', textAlign: 'left', verticalAlign: 'top' };
+const cell: CSSProperties = { padding: '0.3rem 0.4rem', borderBottom: '1px solid var(--line)', textAlign: 'left', verticalAlign: 'top' };
 const num: CSSProperties = { ...cell, textAlign: 'right', whiteSpace: 'nowrap' };
 
 /** The entries, newest first; the receipt number opens one. */
@@ -15,8 +15,9 @@ export function HistoryTable({ rows, onOpen }: { rows: HistoryRow[]; onOpen(id: 
   const zone = useShell().info.branch.timeZone;
   const period = (r: HistoryRow) => (!r.months ? '' : r.months.from === r.months.to ? formatMonth(r.months.from, lang)
     : t('payment.months.range', { from: formatMonth(r.months.from, lang), to: formatMonth(r.months.to, lang) }));
+  // Eight columns fit a 1024×768 monitor at a slightly smaller type (the layout check).
   return (
-    <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label={t('history.title')}>
+    <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: '0.9rem' }} aria-label={t('history.title')}>
       <thead>
         <tr>
           <th scope="col" style={cell}>{t('history.col.time')}</th>
