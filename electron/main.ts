@@ -3,6 +3,7 @@ import Store from 'electron-store';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLoketHost } from './host';
+import { useSqliteNativeBinding } from './services/db/driver';
 import { registerIpcTransport } from './ipc-transport';
 import { isAppUrl, WINDOW_FRAME } from './window-options';
 
@@ -10,6 +11,9 @@ import { isAppUrl, WINDOW_FRAME } from './window-options';
 // Everything else lives in plain-Node modules that the tests run without Electron.
 
 const dataDir = process.env.LOKET_DATA_DIR ?? app.getPath('userData');
+// `npm start` builds better-sqlite3 for Electron beside Node's build and names it here;
+// an installed Loket has node_modules rebuilt for Electron and names none.
+useSqliteNativeBinding(process.env.LOKET_SQLITE_BINDING);
 app.enableSandbox();
 // The app's own locale, whatever the Windows language: Indonesian number and date conventions
 // wherever Chromium formats something itself (the date fields are Loket's own, DD/MM/YYYY).

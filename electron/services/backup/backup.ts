@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openSqlite } from '../db/driver';
 import { createHash } from 'node:crypto';
 import { accessSync, constants as fsc, createReadStream, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -116,7 +116,7 @@ export function createBackupService(deps: {
     try {
       await db.backup(partial);
       // The copy is ours: make it a self-contained file (no -wal beside it) before checking it.
-      const copy = new Database(partial);
+      const copy = openSqlite(partial);
       copy.pragma('journal_mode = DELETE');
       copy.close();
     } catch (e) {

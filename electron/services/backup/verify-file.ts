@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/driver';
 import { verifyChain, countersIn } from '../ledger/verify';
 
 export interface BackupCheck {
@@ -27,7 +28,7 @@ const bad = (problemKey: string, detail: string, partial: Partial<BackupCheck> =
 export async function verifyLedgerFile(path: string): Promise<BackupCheck> {
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openSqlite(path, { readonly: true, fileMustExist: true });
   } catch (e) {
     return bad('err.backup.unreadable', e instanceof Error ? e.message : String(e));
   }

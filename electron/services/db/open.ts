@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './driver';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { runMigrations } from './migrate';
@@ -30,7 +31,7 @@ export function openLedgerDb(file: string): Db {
   mkdirSync(dirname(file), { recursive: true });
   let db: Database.Database;
   try {
-    db = new Database(file);
+    db = openSqlite(file);
     // A quick structural check before anything writes: a damaged file is reported, never migrated.
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(String(check));
