@@ -9,7 +9,16 @@ import { ledgerEntryRowSchema, PROGRAMS } from '../ledger/entry';
 export const CENTRAL_API_VERSION = 'v1';
 /** Most entries one `transactions:batch` may carry. */
 export const MAX_BATCH_ENTRIES = 1000;
-/** Largest request body the server reads (bytes); beyond it → 413 PAYLOAD_TOO_LARGE. */
+/**
+ * Bodies may be compressed both ways (village links are slow): a request with
+ * `Content-Encoding: gzip` or `br`, an answer as the request's `Accept-Encoding` allows. A plain
+ * body is always accepted. Any other encoding → 415 UNSUPPORTED_ENCODING.
+ */
+export const BODY_ENCODINGS = ['gzip', 'br'] as const;
+/** Bodies shorter than this go plain: compressing them saves less than its headers cost. */
+export const COMPRESS_FROM_BYTES = 1024;
+
+/** Largest request body the server reads (bytes), compressed and decompressed; beyond it → 413 PAYLOAD_TOO_LARGE. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 export const DAY_SUMMARY_DEFAULT_LIMIT = 500;
 export const DAY_SUMMARY_MAX_LIMIT = 1000;
@@ -46,6 +55,7 @@ export const CENTRAL_ERROR_STATUS = {
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_ENCODING: 415,
   ENROL_CODE_UNKNOWN: 404,
   ENROL_CODE_USED: 409,
   ENROL_CODE_EXPIRED: 410,

@@ -32,7 +32,7 @@ export interface CentralEndpoint {
 }
 
 /** Any endpoint may answer these. */
-export const COMMON_ERRORS: readonly CentralErrorCode[] = ['INVALID_INPUT', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'INTERNAL', 'UNAVAILABLE'];
+export const COMMON_ERRORS: readonly CentralErrorCode[] = ['INVALID_INPUT', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'INTERNAL', 'UNAVAILABLE', 'UNSUPPORTED_ENCODING'];
 
 export const CENTRAL_ENDPOINTS = {
   health: {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ledgerEntryRowSchema } from '../ledger/entry';
 import {
-  batchRequestSchema, batchResponseSchema, batchResultSchema, branchSchema, CENTRAL_ERROR_STATUS, closingRequestSchema,
+  BODY_ENCODINGS, batchRequestSchema, batchResponseSchema, batchResultSchema, branchSchema, CENTRAL_ERROR_STATUS, closingRequestSchema,
   closingResponseSchema, contributionPayloadSchema, daySummaryEntrySchema, daySummaryResponseSchema, enrolRequestSchema,
   enrolResponseSchema, errorBodySchema, fieldIssueSchema, healthResponseSchema, MAX_BODY_BYTES, participantResponseSchema,
   periodSchema, registrationPayloadSchema, standingSchema, standingsResponseSchema, targetsResponseSchema,
@@ -128,7 +128,7 @@ function operation(name: string, ep: CentralEndpoint, nameOf: Map<z.ZodType, str
   } else if (ep.body) {
     op.requestBody = {
       required: true,
-      description: `JSON, at most ${MAX_BODY_BYTES} bytes.`,
+      description: `JSON, at most ${MAX_BODY_BYTES} bytes, plain or with Content-Encoding ${BODY_ENCODINGS.join(' or ')} (the limit holds for the decompressed body too; another encoding is 415 UNSUPPORTED_ENCODING).`,
       content: { 'application/json': { schema: bodyRef(ep.body, nameOf) } },
     };
   }
@@ -156,7 +156,8 @@ export function buildCentralOpenApi(): JsonSchema {
         'What a Loket counter PC sends to and asks of the central server (BPJS Ketenagakerjaan / Pos Indonesia). ' +
         'Ledger entries are hash-chained per counter: hash = SHA-256 (lowercase hex) of the RFC 8785 canonical JSON ' +
         'of the row without `hash`; prev_hash of the first entry is 64 zeros. Errors are { error: { code, message, details? } } ' +
-        'with Indonesian messages.',
+        'with Indonesian messages. Answers of a kilobyte or more are compressed (br, else gzip) when the request\'s ' +
+        'Accept-Encoding allows it; request bodies may be sent with Content-Encoding gzip or br.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: 'https://central.example/' }],

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { brotliCompressSync, brotliDecompressSync, constants as zc, gunzipSync, gzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import { fieldErrorsFromZod } from '../../shared/errors';
-import { CENTRAL_ERROR_STATUS, type CentralErrorCode } from '../../shared/protocol/central';
+import { BODY_ENCODINGS, CENTRAL_ERROR_STATUS, COMPRESS_FROM_BYTES, type CentralErrorCode } from '../../shared/protocol/central';
 import { central } from '../../shared/i18n/messages/central';
 
 // Small HTTP helpers of the central double: one error type, JSON answers, a body reader with a
@@ -21,20 +22,56 @@ export class HttpError extends Error {
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  res.end(text);
+/** The answer's encoding from the request's Accept-Encoding: br, else gzip, else none. */
+export function answerEncoding(accept: string | string[] | undefined): 'br' | 'gzip' | null {
+  const offered = new Map<string, number>();
+  for (const part of String(accept ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((x) => /^\s*q=([\d.]+)/.exec(x)?.[1]).find(Boolean);
+    if (name) offered.set(name, q === undefined ? 1 : Number(q));
+  }
+  const ok = (n: string) => (offered.get(n) ?? offered.get('*') ?? 0) > 0;
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;
 }
 
-export function sendError(res: ServerResponse, error: HttpError, headers: Record<string, string> = {}): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, accept?: string | string[]): void {
+  const text = Buffer.from(JSON.stringify(body));
+  const encoding = text.length >= COMPRESS_FROM_BYTES ? answerEncoding(accept) : null;
+  // Brotli at a middle quality: most of its gain for a few milliseconds per answer.
+  const payload = encoding === 'br' ? brotliCompressSync(text, { params: { [zc.BROTLI_PARAM_QUALITY]: 5, [zc.BROTLI_PARAM_SIZE_HINT]: text.length } })
+    : encoding === 'gzip' ? gzipSync(text) : text;
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': payload.length,
+    'cache-control': 'no-store',
+    vary: 'accept-encoding',
+    ...(encoding ? { 'content-encoding': encoding } : {}),
+    ...headers,
+  });
+  res.end(payload);
+}
+
+/**
+ * A request body as sent: plain, or gzip/br (Content-Encoding). Decompressed up to `limit`
+ * bytes and no further, so a small bomb cannot fill memory: past it, 413 and nothing written.
+ */
+export function decodeBody(bytes: Buffer, encoding: string | string[] | undefined, limit: number): Buffer {
+  const e = String(encoding ?? '').trim().toLowerCase();
+  if (e === '' || e === 'identity') return bytes;
+  if (!(BODY_ENCODINGS as readonly string[]).includes(e)) throw new HttpError('UNSUPPORTED_ENCODING', { encoding: e, accepted: [...BODY_ENCODINGS] });
+  try {
+    return e === 'br' ? brotliDecompressSync(bytes, { maxOutputLength: limit }) : gunzipSync(bytes, { maxOutputLength: limit });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+      throw new HttpError('PAYLOAD_TOO_LARGE', { maxBytes: limit, decompressed: true });
+    }
+    throw new HttpError('BAD_JSON', { encoding: e });
+  }
+}
+
+export function sendError(res: ServerResponse, error: HttpError, headers: Record<string, string> = {}, accept?: string | string[]): void {
   const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
-  sendJson(res, error.status, body, headers);
+  sendJson(res, error.status, body, headers, accept);
 }
 
 export interface RawBody { bytes: Buffer; tooLarge: boolean }

@@ -7,7 +7,7 @@ import type { CentralContext, Route } from './context';
 import { createCentralCore } from './core';
 import { openCentralDb } from './db';
 import { FALLBACK_CHECKPOINT_PAGES, startCheckpointer } from './checkpointer';
-import { bearerToken, HttpError, parseJson, queryObject, readBody, sendError, sendJson } from './http';
+import { bearerToken, decodeBody, HttpError, parseJson, queryObject, readBody, sendError, sendJson } from './http';
 import { adminRoutes } from './routes/admin';
 import { v1Routes } from './routes/v1';
 import { claimRoutes } from './routes/claims';
@@ -107,10 +107,11 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     } else if (route.auth === 'admin' && !sameSecret(req.headers['x-admin-secret'], ctx.adminSecret)) {
       throw new HttpError('UNAUTHENTICATED');
     }
-    const body = raw && !route.multipart ? parseJson(raw.bytes) : undefined;
-    const rawBody = raw && route.multipart ? { bytes: raw.bytes, contentType: String(req.headers['content-type'] ?? '') } : undefined;
+    const bytes = raw ? decodeBody(raw.bytes, req.headers['content-encoding'], limit) : null;
+    const body = bytes && !route.multipart ? parseJson(bytes) : undefined;
+    const rawBody = bytes && route.multipart ? { bytes, contentType: String(req.headers['content-type'] ?? '') } : undefined;
     const answer = await route.handle({ query: queryObject(url.searchParams), body, device, params: templated?.params, raw: rawBody });
-    sendJson(res, answer.status ?? 200, answer.body);
+    sendJson(res, answer.status ?? 200, answer.body, {}, req.headers['accept-encoding']);
   }
 
   const server: Server = createServer((req, res) => {
@@ -119,7 +120,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
       if (error instanceof HttpError) {
         const headers: Record<string, string> = error.code === 'METHOD_NOT_ALLOWED'
           ? { allow: ((error.details?.allow as string[]) ?? []).join(', ') } : {};
-        sendError(res, error, headers);
+        sendError(res, error, headers, req.headers['accept-encoding']);
         if (res.getHeader('connection') === 'close') res.on('finish', () => req.socket.destroy());
         return;
       }

@@ -1,5 +1,11 @@
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+
+/** A body as its Content-Encoding says (the counter compresses its batches, central its answers). */
+function plain(bytes: Buffer, encoding: string | string[] | undefined): Buffer {
+  return encoding === 'br' ? brotliDecompressSync(bytes) : encoding === 'gzip' ? gunzipSync(bytes) : bytes;
+}
 
 // A real HTTP proxy on loopback in front of the central double that records every
 // transactions:batch it carries (the entries' seqs, when the request arrived and when its answer
@@ -26,7 +32,7 @@ export async function startBatchProxy(targetUrl: string, rules: BatchProxyRules 
       const body = Buffer.concat(chunks);
       const isBatch = req.url?.endsWith('/transactions:batch') ?? false;
       const carried: CarriedBatch | null = isBatch
-        ? { seqs: (JSON.parse(body.toString('utf8')) as { entries: { seq: number }[] }).entries.map((e) => e.seq), arrivedAt, answeredAt: NaN }
+        ? { seqs: (JSON.parse(plain(body, req.headers['content-encoding']).toString('utf8')) as { entries: { seq: number }[] }).entries.map((e) => e.seq), arrivedAt, answeredAt: NaN }
         : null;
       if (carried) batches.push(carried);
       const n = batches.length;
@@ -44,7 +50,7 @@ export async function startBatchProxy(targetUrl: string, rules: BatchProxyRules 
         const got: Buffer[] = [];
         up.on('data', (d: Buffer) => got.push(d));
         up.on('end', () => {
-          let text = Buffer.concat(got).toString('utf8');
+          let text = plain(Buffer.concat(got), up.headers['content-encoding']).toString('utf8');
           if (carried && rules.dropResult?.batch === n) {
             const json = JSON.parse(text) as { results: unknown[] };
             json.results.splice(rules.dropResult.index, 1);
