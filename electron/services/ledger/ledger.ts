@@ -1,4 +1,4 @@
-import { monotonicFactory } from 'ulid';
+import { monotonicUlids } from '../ids';
 import { AppError } from '../../../shared/errors';
 import { GENESIS_HASH, type EntryKind, type LedgerEntryRow } from '../../../shared/ledger/entry';
 import { businessDateOf, type TimeZone } from '../../../shared/dates';
@@ -40,7 +40,7 @@ export function createLedger(deps: {
   onRecorded?: () => void;
 }) {
   const { db, audit, clock, identity } = deps;
-  const nextId = monotonicFactory();
+  const nextId = monotonicUlids();
   const headStmt = db.prepare('SELECT seq, hash FROM ledger_entries WHERE counter_id = ? ORDER BY seq DESC LIMIT 1');
   const insertEntry = db.prepare(`INSERT INTO ledger_entries
     (id, counter_id, seq, kind, business_date, created_at, branch_code, user_id, participant_id, amount, breakdown,

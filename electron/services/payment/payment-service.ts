@@ -13,6 +13,7 @@ import type { CentralClient } from '../central/client';
 import type { AuthService } from '../auth/auth-service';
 import type { Audit } from '../audit';
 import type { PrintingService } from '../printing/service';
+import type { PrintJob } from '../printing/print-queue';
 import { createMonthsRepo } from './months-repo';
 import { createReceiptNumbers } from './receipt-no';
 import { createCentralMonths, type CentralState } from './central-months';
@@ -75,8 +76,9 @@ export function createPaymentService(deps: PaymentDeps) {
   const explained = (r: PrintResult): PrintResult =>
     r.status === 'queued' && !r.errorKey && noPrinter() ? { ...r, errorKey: 'printing.err.notConfigured' } : r;
 
-  async function print(jobId: string): Promise<PrintResult> {
-    if (noPrinter()) return explained(printResultOfJob(printing.queue.get(jobId)));
+  /** `queued`: the job as enqueue returned it, when nothing touched it since (saves reading it back). */
+  async function print(jobId: string, queued?: PrintJob): Promise<PrintResult> {
+    if (noPrinter()) return explained(printResultOfJob(queued ?? printing.queue.get(jobId)));
     const outcome = await printWithin(printing.printNow(jobId), printWaitMs);
     return printResultOf(outcome, printing.queue.get(jobId));
   }
@@ -136,7 +138,7 @@ export function createPaymentService(deps: PaymentDeps) {
       const change = input.cashTendered - quote.total;
       const paid = quote.months.map((m) => m.month);
       const st = settings.get();
-      let recorded: { entry: LedgerEntryRow; doc: ReceiptDoc; jobId: string };
+      let recorded: { entry: LedgerEntryRow; doc: ReceiptDoc; job: PrintJob };
       try {
         recorded = db.transaction(() => {
           const receiptNo = numbers.next({ branchCode: st.branch.code, counterNumber: st.counter.number, counterId: st.counter.id, businessDate: ledger.today() });
@@ -165,8 +167,7 @@ export function createPaymentService(deps: PaymentDeps) {
               cashTendered: input.cashTendered, change,
             });
             insertReceipt.run(e.id, receiptNo, 'payment', JSON.stringify(doc), e.created_at);
-            const job = printing.enqueue('payment', e.id, doc);
-            return { doc, jobId: job.id };
+            return { doc, job: printing.enqueue('payment', e.id, doc) };
           });
           return { entry, ...extra };
         }).immediate();
@@ -184,7 +185,7 @@ export function createPaymentService(deps: PaymentDeps) {
         change,
         receipt: recorded.doc,
         cpl: printing.cpl(),
-        print: await print(recorded.jobId),
+        print: await print(recorded.job.id, recorded.job),
       };
     },
 

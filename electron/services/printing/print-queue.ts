@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ulid } from 'ulid';
+import { newUlid as ulid } from '../ids';
 import { AppError } from '../../../shared/errors';
 import { markAsCopy, ReceiptDocSchema, type ReceiptDoc } from '../../../shared/receipts/layout';
 import { isPrinterError } from './errors';
@@ -102,14 +102,19 @@ export function createPrintQueue(db: Database.Database, deps: PrintQueueDeps): P
   function enqueue(kind: string, refId: string, doc: ReceiptDoc, options?: { copy?: boolean }): PrintJob {
     const id = ulid();
     const valid = ReceiptDocSchema.safeParse(doc);
-    q.insert.run({
+    const row: Omit<Row, 'attempts' | 'printed_at'> = {
       id, created_at: clock().toISOString(), kind, ref_id: refId,
       doc_json: JSON.stringify(doc), copy: options?.copy ? 1 : 0,
       // A document that does not fit the layout model can never print: keep it, marked failed.
       status: valid.success ? 'queued' : 'failed',
       last_error: valid.success ? null : `INVALID_DOC: ${valid.error.issues[0]?.message ?? 'invalid'}`,
-    });
-    return get(id)!;
+    };
+    q.insert.run(row);
+    // The job as get() would read it back, without reading and parsing the document again.
+    return {
+      id, createdAt: row.created_at, kind, refId, doc: valid.success ? valid.data : { blocks: [] },
+      copy: row.copy === 1, status: row.status, attempts: 0, lastError: row.last_error, printedAt: null,
+    };
   }
 
   async function attempt(jobId: string): Promise<PrintOutcome> {
