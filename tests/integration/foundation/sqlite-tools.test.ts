@@ -8,6 +8,9 @@ import { seedDemoCounter } from '../../../electron/demo/seed';
 import { generateDemoHistory } from '../../../electron/demo/history';
 import { nameKey } from '../../../electron/services/registration/name-key';
 import { openLedgerDb } from '../../../electron/services/db/open';
+import { appliedVersions, runMigrations } from '../../../electron/services/db/migrate';
+import { MIGRATIONS } from '../../../electron/services/db/migrations';
+import { createParticipantSearch } from '../../../electron/services/registration/search';
 import { tempDir } from '../../support/tmp';
 
 // A technician or auditor opens the ledger, or a backup of it, with the tools they have:
@@ -84,6 +87,39 @@ describe('migration 13', () => {
       expect(match('suharti')).toEqual(['P1']);
       expect(match('aminah')).toEqual([]);
       expect(db.prepare("SELECT keys FROM participant_search WHERE participant_id = 'P1'").pluck().get()).toBe(nameKey('Ratna Soeharti'));
+      db.close();
+    } finally { t2.cleanup(); }
+  });
+
+  it('steps a ledger of the old schema forward: its participants come through, indexed as before, and search finds them', () => {
+    const t2 = tempDir();
+    try {
+      const file2 = join(t2.dir, 'ledger.sqlite');
+      const old = new Database(file2);
+      old.pragma('journal_mode = WAL');
+      runMigrations(old, MIGRATIONS.filter((m) => m.version < 13));
+      const insert = old.prepare(`INSERT INTO participants (id, nik, name, birth_date, programs, origin, registered_at, updated_at)
+        VALUES (?, ?, ?, '1990-05-17', '["JKK"]', 'central', 'x', 'x')`);
+      const names = ['Djoko Soesilo', "Siti Aminnah Ma'ruf", 'Tjahjo Koemolo-Sjarif'];
+      names.forEach((name, i) => insert.run(`OLD-${i}`, `351801170590000${i}`, name));
+      const before = old.prepare('SELECT participant_id, keys FROM participant_search ORDER BY participant_id').all();
+      const wordsBefore = old.prepare('SELECT word FROM participant_search_words ORDER BY word').pluck().all();
+      old.close();
+
+      const db = openLedgerDb(file2); // runs 13 (and whatever follows)
+      expect(appliedVersions(db)).toContain(13);
+      expect(db.prepare('SELECT count(*) FROM participants').pluck().get()).toBe(3);
+      expect(db.prepare('SELECT participant_id, keys FROM participant_search ORDER BY participant_id').all()).toEqual(before);
+      // A name written after the step gets the key and words migration 5's triggers gave.
+      db.prepare(`INSERT INTO participants (id, nik, name, birth_date, programs, origin, registered_at, updated_at)
+        VALUES ('NEW-0', '3518011705900009', 'Djoko Soesilo', '1990-05-17', '["JKK"]', 'central', 'x', 'x')`).run();
+      expect(db.prepare("SELECT keys FROM participant_search WHERE participant_id = 'NEW-0'").pluck().get())
+        .toBe(db.prepare("SELECT keys FROM participant_search WHERE participant_id = 'OLD-0'").pluck().get());
+      expect(db.prepare('SELECT word FROM participant_search_words ORDER BY word').pluck().all()).toEqual(wordsBefore);
+      const search = createParticipantSearch(db);
+      expect(search.search('joko susilo', 10).map((h) => h.row.id).sort()).toEqual(['NEW-0', 'OLD-0']);
+      expect(search.search('aminah', 10).map((h) => h.row.id)).toEqual(['OLD-1']);
+      expect(search.search('cahyo kumolo', 10).map((h) => h.row.id)).toEqual(['OLD-2']);
       db.close();
     } finally { t2.cleanup(); }
   });
