@@ -41,15 +41,24 @@ function zoneFormatter(zone: TimeZone): Intl.DateTimeFormat {
 
 export interface ZonedParts { date: string; time: string; year: number; month: number; day: number }
 
+// formatToParts is the slow part, and a payment asks for the same second several times
+// (today's date, the receipt number, the entry, the receipt): the last answer per zone is kept.
+const lastParts = new Map<TimeZone, { second: number; parts: ZonedParts }>();
+
 export function zonedParts(instant: Date | string | number, zone: TimeZone): ZonedParts {
   const d = instant instanceof Date ? instant : new Date(instant);
+  const second = Math.floor(d.getTime() / 1000);
+  const last = lastParts.get(zone);
+  if (last && last.second === second) return { ...last.parts };
   const p: Record<string, string> = {};
   for (const part of zoneFormatter(zone).formatToParts(d)) p[part.type] = part.value;
-  return {
+  const parts = {
     date: `${p.year}-${p.month}-${p.day}`,
     time: `${p.hour}:${p.minute}:${p.second}`,
     year: Number(p.year), month: Number(p.month), day: Number(p.day),
   };
+  if (Number.isFinite(second)) lastParts.set(zone, { second, parts });
+  return { ...parts };
 }
 
 /** The business date (YYYY-MM-DD) an instant belongs to at a branch in `zone`. */
