@@ -33,7 +33,7 @@ function forward(target: URL, c: Captured): Promise<{ status: number; headers: R
       res.on('data', (d: Buffer) => chunks.push(d));
       res.on('end', () => resolve({
         status: res.statusCode ?? 502,
-        headers: Object.fromEntries(Object.entries(res.headers).filter(([k]) => k === 'content-type').map(([k, v]) => [k, String(v)])),
+        headers: Object.fromEntries(Object.entries(res.headers).filter(([k]) => k === 'content-type' || k === 'content-encoding').map(([k, v]) => [k, String(v)])),
         body: Buffer.concat(chunks),
       }));
       res.on('error', reject);
