@@ -8,7 +8,7 @@ import { createLogger, type Logger } from './log';
 import { createLedger, type Ledger } from './ledger/ledger';
 import { verifyChain, type VerifyProgress, type VerifyResult } from './ledger/verify';
 import { createCentralClient } from './central/client';
-import { createSyncWorker, type SyncWorker } from './sync/sync-worker';
+import { createSyncWorker, type SyncStatus, type SyncWorker } from './sync/sync-worker';
 import { createParticipantRepo } from './participants/repo';
 import { createPrintingService } from './printing/service';
 import { createRegistrationService } from './registration/service';
@@ -40,6 +40,9 @@ export interface StatusSnapshot {
   printer: 'ready' | 'offline' | 'none' | 'unknown';
   businessDate: string;
   dayState: 'OPEN' | 'CLOSING' | 'CLOSED';
+  /** A drain under way, and the link as the last batch found it (village links, issue 17). */
+  sending: SyncStatus['sending'];
+  link: SyncStatus['link'];
 }
 
 /**
@@ -138,6 +141,7 @@ export function createServices(opts: ServiceOptions) {
       const sy = syncWorker.status();
       return {
         online: sy.online, waiting: sy.waiting, lastSyncAt: sy.lastSyncAt, lastError: sy.lastError,
+        sending: sy.sending, link: sy.link,
         printer: printing.status(),
         businessDate: services.businessDate(), dayState: ledger.dayState(),
       };

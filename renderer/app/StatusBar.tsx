@@ -17,6 +17,11 @@ interface Props {
  * counter), who (user, role), which business day, whether entries are reaching the central
  * server, and whether the printer can print.
  */
+/** A rate as a teller can read it: B, KB or MB. */
+function formatBytes(n: number): string {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
 export function StatusBar({ info, user, status, unreachable }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -56,7 +61,12 @@ export function StatusBar({ info, user, status, unreachable }: Props) {
         <span className="status-label">{t('shell.connection')}</span>
         <span className={`dot ${online ? 'dot-ok' : 'dot-off'}`} aria-hidden="true" />
         <strong>{unreachable ? t('err.network') : online ? t('shell.online') : t('shell.offline')}</strong>
-        {status && !unreachable && <> · {t('shell.waiting', { count: status.waiting })}</>}
+        {status && !unreachable && <> · {status.sending
+          ? <span data-testid="sync-progress">{t('shell.progress', { sent: status.sending.sent, total: status.sending.total })}</span>
+          : t('shell.waiting', { count: status.waiting })}</>}
+        {status?.link.lastMs != null && status.link.bytesPerSecond != null && (
+          <span className="muted" data-testid="link-quality"> · {t('shell.link', { ms: status.link.lastMs, rate: formatBytes(status.link.bytesPerSecond) })}</span>
+        )}
         <button type="button" className="link-button" onClick={() => void sendNow()} disabled={sending || unreachable}>
           {sending ? t('shell.sending') : t('shell.sendNow')}
         </button>

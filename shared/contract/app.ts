@@ -37,6 +37,10 @@ export const appContract = {
       waiting: z.number().int(),
       lastSyncAt: z.string().nullable(),
       lastError: z.string().nullable(),
+      /** A drain under way: "mengirim 120 dari 480". */
+      sending: z.object({ sent: z.number().int(), total: z.number().int() }).nullable(),
+      /** The last batch's round trip and throughput (bytes/s on the wire). */
+      link: z.object({ lastMs: z.number().int().nullable(), bytesPerSecond: z.number().int().nullable() }),
       printer: z.enum(['ready', 'offline', 'none', 'unknown']),
       businessDate: z.string(),
       dayState: z.enum(['OPEN', 'CLOSING', 'CLOSED']),

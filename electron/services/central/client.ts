@@ -42,7 +42,14 @@ export interface CentralClientConfig { url: string; token: string; timeoutMs?: n
 
 export function createCentralClient(config: () => CentralClientConfig) {
   /** `bodyJson`: the body already written as JSON (the sync worker has SQLite write its batches). */
-  async function call<N extends CentralEndpointName>(name: N, args: { body?: Body<N>; bodyJson?: Body<N> extends undefined ? never : string; query?: Query<N> } = {}): Promise<Res<N>> {
+  /**
+   * `timeoutFor`: the request's timeout from the bytes it puts on the wire (the sync worker's
+   * batches grow with the link); `sent` receives that byte count.
+   */
+  async function call<N extends CentralEndpointName>(name: N, args: {
+    body?: Body<N>; bodyJson?: Body<N> extends undefined ? never : string; query?: Query<N>;
+    timeoutFor?: (wireBytes: number) => number; sent?: { bytes: number };
+  } = {}): Promise<Res<N>> {
     const ep = CENTRAL_ENDPOINTS[name];
     const { url, token, timeoutMs = 15_000 } = config();
     if (!url) throw new CentralUnreachable('central server address is not set');
@@ -59,9 +66,11 @@ export function createCentralClient(config: () => CentralClientConfig) {
       headers['content-type'] = 'application/json';
       if (wire.encoding) headers['content-encoding'] = wire.encoding;
     }
+    const wireBytes = body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+    if (args.sent) args.sent.bytes = wireBytes;
     return fetchChecked(target, {
       method: ep.method, headers, body,
-    }, ep.response, timeoutMs, `answer of ${name} does not fit the protocol`) as Promise<Res<N>>;
+    }, ep.response, args.timeoutFor ? Math.max(timeoutMs, args.timeoutFor(wireBytes)) : timeoutMs, `answer of ${name} does not fit the protocol`) as Promise<Res<N>>;
   }
   return { call };
 }

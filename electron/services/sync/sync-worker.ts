@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import type { LedgerEntryRow } from '../../../shared/ledger/entry';
 import type { BatchResult } from '../../../shared/protocol/central';
 import { CentralError, type CentralClient } from '../central/client';
+import { createBatchSizer, type LinkQuality } from './batch-sizer';
 
 export interface SyncStatus {
   online: boolean;
@@ -10,6 +11,10 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   lastError: string | null;
   nextAttemptAt: string | null;
+  /** A drain under way: entries sent so far of those waiting when it began ("mengirim 120 dari 480"). */
+  sending: { sent: number; total: number } | null;
+  /** The link as the last batch found it. */
+  link: LinkQuality;
 }
 
 /** What an acknowledgement hook learns of the entry. */
@@ -22,7 +27,10 @@ export interface SyncOptions {
   db: Db;
   client: CentralClient;
   clock?: () => Date;
+  /** The largest batch (entries); batches start smaller and grow with the link. */
   batchSize?: number;
+  /** The first batch's size (default 50, or batchSize if smaller). */
+  firstBatchSize?: number;
   /** Called inside the acknowledging transaction, e.g. to store a KPJ number. */
   onAck?: (entry: AckedEntry, result: BatchResult) => void;
   log?: (event: string, detail: Record<string, unknown>) => void;
@@ -45,6 +53,8 @@ export function createSyncWorker(opts: SyncOptions) {
   const clock = opts.clock ?? (() => new Date());
   const random = opts.random ?? Math.random;
   const batchSize = opts.batchSize ?? 500;
+  const sizer = createBatchSizer({ max: batchSize, start: Math.min(batchSize, opts.firstBatchSize ?? 50), min: Math.min(10, batchSize) });
+  let sending: SyncStatus['sending'] = null;
   const baseDelay = opts.baseDelayMs ?? 1000;
   const maxDelay = opts.maxDelayMs ?? 60_000;
   const idlePoll = opts.idlePollMs ?? 15_000;
@@ -135,7 +145,7 @@ export function createSyncWorker(opts: SyncOptions) {
 
   /** The next batch after `seq`, with its request body already written. */
   function readAfter(seq: number): { rows: Waiting[]; body: string } {
-    const rows = pendingStmt.all(seq, batchSize) as Waiting[];
+    const rows = pendingStmt.all(seq, sizer.size()) as Waiting[];
     return { rows, body: `{"entries":[${rows.map((e) => e.json).join(',')}]}` };
   }
 
@@ -160,16 +170,21 @@ export function createSyncWorker(opts: SyncOptions) {
     };
     let batch = enabled() ? readAfter(0) : { rows: [], body: '' };
     if (batch.rows.length === 0 && enabled()) await ping();
+    sending = batch.rows.length > 0 ? { sent: 0, total: counts().pending } : null;
     try {
       while (batch.rows.length > 0 && enabled()) {
-        const inFlight = client.call('batch', { bodyJson: batch.body });
+        const sent = { bytes: 0 };
+        const startedAt = performance.now();
+        const inFlight = client.call('batch', { bodyJson: batch.body, timeoutFor: sizer.timeoutFor, sent });
         inFlight.catch(() => undefined); // awaited below; a local failure first must not leave it unhandled
         await new Promise((resolve) => setImmediate(resolve)); // let the request leave before the disk work
         record();
         const next = readAfter(batch.rows[batch.rows.length - 1].seq);
         const res = await inFlight;
+        sizer.answered(batch.rows.length, sent.bytes, performance.now() - startedAt);
         answered = { batch: batch.rows, results: res.results };
         total.sent += batch.rows.length;
+        sending = { sent: total.sent, total: Math.max(sending?.total ?? 0, total.sent) };
         online = true;
         failures = 0;
         lastError = null;
@@ -178,6 +193,7 @@ export function createSyncWorker(opts: SyncOptions) {
       }
       record();
     } catch (e) {
+      sizer.failed(); // a timeout or a cut: the next batch is smaller
       online = !(e instanceof CentralError) ? false : e.status < 500;
       failures++;
       lastError = e instanceof Error ? e.message : String(e);
@@ -185,6 +201,7 @@ export function createSyncWorker(opts: SyncOptions) {
       total.failed = true;
       try { record(); } catch { /* kept in the outbox: sent again, answered duplicate */ }
     }
+    sending = null;
     return total;
   }
 
@@ -248,6 +265,7 @@ export function createSyncWorker(opts: SyncOptions) {
       return {
         online, waiting: c.pending, rejected: c.rejected, lastSyncAt, lastError,
         nextAttemptAt: nextAttemptAt ? new Date(nextAttemptAt).toISOString() : null,
+        sending, link: sizer.quality(),
       };
     },
     /** For tests and benchmarks: drain until empty or a failure, without scheduling. */
