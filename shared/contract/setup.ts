@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define';
+import { isAllowedCentralUrl } from '../protocol/central-url';
 import { empty, pinSchema, roleSchema, usernameSchema } from './common';
 import { printerInputSchema, printerOutputSchema, testPrintOutputSchema } from './technician';
 
@@ -9,7 +10,9 @@ import { printerInputSchema, printerOutputSchema, testPrintOutputSchema } from '
 const timeZone = z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']);
 
 export const serverUrlSchema = z.string().trim().max(512, { error: 'err.setup.url' })
-  .regex(/^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/i, { error: 'err.setup.url' });
+  .regex(/^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/i, { error: 'err.setup.url' })
+  // Plain http only to this computer: personal data never crosses a network in clear.
+  .refine(isAllowedCentralUrl, { error: 'err.setup.urlInsecure', abort: true });
 
 export const serverCheckSchema = z.object({
   reachable: z.boolean(),

@@ -37,6 +37,10 @@ test('a technician runs the wizard, prints a test page, and a teller signs in af
   await page.getByLabel('Alamat server pusat').fill('http://tidak ada');
   await page.getByRole('button', { name: 'Periksa server' }).click();
   await expect(page.getByLabel('Alamat server pusat')).toHaveAccessibleDescription(/^Isi alamat lengkap/);
+  // Plain http:// to another machine would carry workers' personal data in clear.
+  await page.getByLabel('Alamat server pusat').fill('http://10.20.30.40:8080');
+  await page.getByRole('button', { name: 'Periksa server' }).click();
+  await expect(page.getByLabel('Alamat server pusat')).toHaveAccessibleDescription(/^Server pusat harus memakai https:\/\//);
   await page.getByLabel('Alamat server pusat').fill(central.url);
   await page.getByRole('button', { name: 'Periksa server' }).click();
 

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zc } from 'node:zlib';
 import { CENTRAL_ENDPOINTS, type CentralEndpointName } from '../../../shared/protocol/endpoints';
 import { COMPRESS_FROM_BYTES, errorBodySchema } from '../../../shared/protocol/central';
+import { isAllowedCentralUrl } from '../../../shared/protocol/central-url';
 
 const brotli = promisify(brotliCompress);
 
@@ -53,6 +54,8 @@ export function createCentralClient(config: () => CentralClientConfig) {
     const ep = CENTRAL_ENDPOINTS[name];
     const { url, token, timeoutMs = 15_000 } = config();
     if (!url) throw new CentralUnreachable('central server address is not set');
+    // A settings file edited by hand cannot send personal data in clear over a network.
+    if (!isAllowedCentralUrl(url)) throw new CentralUnreachable('plain http:// is refused except to this computer: use https://');
     const target = new URL(ep.path, url.endsWith('/') ? url : `${url}/`);
     for (const [k, v] of Object.entries(args.query ?? {})) if (v !== undefined) target.searchParams.set(k, String(v));
     // Answers compressed as central can (fetch decompresses them).

@@ -19,7 +19,7 @@ export function ServerStep({ initialUrl, onNext }: Props) {
   const run = async () => {
     setCheck(null);
     const parsed = serverUrlSchema.safeParse(url);
-    if (!parsed.success) { setFieldError(t('err.setup.url')); return; }
+    if (!parsed.success) { setFieldError(t(parsed.error.issues[0]?.message ?? 'err.setup.url')); return; }
     setFieldError(null);
     setBusy(true);
     try {

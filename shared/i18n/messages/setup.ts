@@ -35,6 +35,7 @@ export const setup = {
     err: {
       setup: {
         url: 'Isi alamat lengkap yang diawali http:// atau https://.',
+        urlInsecure: 'Server pusat harus memakai https:// agar data peserta terlindungi. Alamat http:// hanya boleh untuk komputer ini (127.0.0.1).',
         branchCode: 'Kode cabang berupa 5 angka.',
         counterNumber: 'Nomor loket 1–99.',
         code: 'Kode pendaftaran 4–32 karakter.',
@@ -84,6 +85,7 @@ export const setup = {
     err: {
       setup: {
         url: 'Enter a full address starting with http:// or https://.',
+        urlInsecure: 'The central server must use https:// so that participants\' data is protected. A plain http:// address is allowed only for this computer (127.0.0.1).',
         branchCode: 'The branch code is 5 digits.',
         counterNumber: 'Counter number 1–99.',
         code: 'The enrolment code has 4–32 characters.',

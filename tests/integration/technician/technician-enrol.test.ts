@@ -41,6 +41,9 @@ describe('first-run set-up', () => {
     const bad = out(await call('setup.checkServer', { url }));
     expect(bad).toMatchObject({ reachable: false, skewOk: false, problemKey: 'enrol.unreachable' });
     expect(err(await call('setup.checkServer', { url: 'ftp://x' })).fields?.[0]).toMatchObject({ path: 'url', key: 'err.setup.url' });
+    // Plain http:// only to this computer; a network address must be https://.
+    expect(err(await call('setup.checkServer', { url: 'http://10.20.30.40:8080' })).fields?.[0]).toMatchObject({ path: 'url', key: 'err.setup.urlInsecure' });
+    expect(err(await call('setup.checkServer', { url: 'http://pusat.bpjs.example' })).fields?.[0]).toMatchObject({ path: 'url', key: 'err.setup.urlInsecure' });
   });
 
   it('enrols with a good code, stores the token unseen, sets the zone from the province', async () => {
