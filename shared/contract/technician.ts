@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define';
+import { diskEncryptionSchema } from '../disk-encryption';
 import { approvalSchema, empty, ok, pinSchema, roleSchema, usernameSchema } from './common';
 
 // The technician's screens: printer, diagnostics, backup, users. A technician never sees money:
@@ -101,6 +102,7 @@ export const technicianContract = {
       node: z.string(),
       dataDir: z.string(),
       disk: z.object({ freeBytes: z.number(), totalBytes: z.number(), low: z.boolean() }).nullable(),
+      diskEncryption: diskEncryptionSchema,
       database: z.object({
         path: z.string(), sizeBytes: z.number().int(), integrity: z.array(z.string()).nullable(),
         integrityOk: z.boolean().nullable(), schemaVersion: z.number().int(), entries: z.number().int(),

@@ -8,6 +8,7 @@ import type { BackupService } from '../backup/backup';
 import type { VerifyProgress, VerifyResult } from '../ledger/verify';
 import { checkServer } from '../setup/server-check';
 import { logDirOf } from '../log';
+import { diskEncryptionOf } from './disk-encryption';
 
 /** Under this much free space the screen warns (a day of entries is far smaller; backups are not). */
 export const LOW_DISK_BYTES = 500 * 1024 * 1024;
@@ -51,9 +52,10 @@ export async function collectDiagnostics(d: DiagnosticsDeps, opts: { checkServer
   if (opts.integrity) {
     try { integrity = integrityCheck(d.db); } catch (e) { integrity = [e instanceof Error ? e.message : String(e)]; }
   }
-  const [server, printerStatus] = await Promise.all([
+  const [server, printerStatus, encryption] = await Promise.all([
     opts.checkServer && st.central.url ? checkServer(st.central.url, d.clock) : Promise.resolve(null),
     d.printer.refresh().catch(() => 'unknown' as const),
+    diskEncryptionOf(d.dataDir),
   ]);
   const sy = d.sync.status();
   const printer = d.printer.get();
@@ -63,6 +65,7 @@ export async function collectDiagnostics(d: DiagnosticsDeps, opts: { checkServer
     node: process.versions.node,
     dataDir: d.dataDir,
     disk: diskSpace(d.dataDir),
+    diskEncryption: encryption,
     database: {
       path: dbPath,
       sizeBytes: existsSync(dbPath) ? statSync(dbPath).size : 0,

@@ -93,6 +93,10 @@ export function DiagnosticsScreen({ id }: ScreenProps) {
             {row(t('tech.diag.version'), `${d.version} · ${d.platform} · Node ${d.node}`)}
             {row(t('tech.diag.dataDir'), d.dataDir)}
             {row(t('tech.diag.disk'), d.disk ? <>{t('tech.diag.diskFree', { free: formatBytes(d.disk.freeBytes, lang), total: formatBytes(d.disk.totalBytes, lang) })}{d.disk.low && <strong className="warn-text"> {t('tech.diag.diskLow')}</strong>}</> : '–')}
+            {row(t('tech.diag.encryption'), d.diskEncryption.state === 'encrypted'
+              ? t('tech.diag.encEncrypted', { method: d.diskEncryption.method === 'bitlocker' ? 'BitLocker' : 'LUKS', device: d.diskEncryption.device ?? '–' })
+              : <strong className="warn-text" data-testid="disk-encryption-warning">{d.diskEncryption.state === 'not-encrypted'
+                ? t('tech.diag.encNotEncrypted', { device: d.diskEncryption.device ?? '–' }) : t('tech.diag.encUnknown')}</strong>)}
             {row(t('tech.diag.database'), `${formatBytes(d.database.sizeBytes, lang)} · ${t('tech.diag.schema')} ${d.database.schemaVersion} · ${t('tech.diag.entries')} ${d.database.entries}`)}
             {row(t('tech.diag.integrity'), d.database.integrityOk === null ? '–' : d.database.integrityOk ? t('tech.diag.integrityOk') : <strong className="warn-text">{t('tech.diag.integrityBad', { detail: (d.database.integrity ?? []).join('; ') })}</strong>)}
             {row(t('tech.diag.chain'), <span aria-live="polite">{chainText()}</span>)}
