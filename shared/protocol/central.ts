@@ -123,9 +123,28 @@ export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 
 // ---- transactions:batch ------------------------------------------------------------------
 
-export const batchRequestSchema = z.object({
+/** A batch with every entry whole, `prev_hash` and `hash` included (the first protocol; still served). */
+export const fullBatchRequestSchema = z.object({
   entries: z.array(ledgerEntryRowSchema).min(1).max(MAX_BATCH_ENTRIES),
 });
+
+/**
+ * A batch whose chain central derives (issue 17: on a village link every byte counts, and two
+ * random 64-hex hashes were a third of an entry's compressed size). The entries are in chain
+ * order with no gap, without `hash` and `prev_hash`; `prevHash` is the first entry's prev_hash.
+ * Central computes each hash by DESIGN §9 and checks the last against `lastHash`, the counter's
+ * hash of the batch's last entry: as the chain runs through every row, it answers for all of
+ * them. A batch whose chain does not end there is refused whole (HASH_MISMATCH, nothing stored).
+ * The answer carries no hashes either: the counter already holds them.
+ */
+export const derivedBatchRequestSchema = z.object({
+  chain: z.literal('derived'),
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+  lastHash: z.string().regex(/^[0-9a-f]{64}$/),
+  entries: z.array(ledgerEntryRowSchema.omit({ hash: true, prev_hash: true }).strict()).min(1).max(MAX_BATCH_ENTRIES),
+});
+
+export const batchRequestSchema = z.union([derivedBatchRequestSchema, fullBatchRequestSchema]);
 export type BatchRequest = z.infer<typeof batchRequestSchema>;
 
 /** Why one entry of a batch was rejected. A rejected entry is not stored; re-sending it gives the same answer. */

@@ -19,7 +19,7 @@ export interface SyncStatus {
 
 /** What an acknowledgement hook learns of the entry. */
 export type AckedEntry = Pick<LedgerEntryRow, 'id' | 'kind' | 'participant_id'>;
-type Waiting = AckedEntry & { seq: number; json: string };
+type Waiting = AckedEntry & { seq: number; json: string; prev_hash: string; hash: string };
 
 export interface DrainResult { sent: number; accepted: number; duplicate: number; rejected: number; failed: boolean }
 
@@ -64,10 +64,12 @@ export function createSyncWorker(opts: SyncOptions) {
   // from the schema, so the row sent is always the whole row its hash covers): a drain of
   // thousands of entries builds no JS object per entry and stringifies nothing.
   const columns = db.prepare("SELECT name FROM pragma_table_info('ledger_entries') ORDER BY cid").pluck().all() as string[];
-  const rowJson = `json_object(${columns.map((c) => `'${c}', e."${c}"`).join(', ')})`;
+  // The chain's hashes stay home (issue 17): central derives them from the rows and the first
+  // entry's prev_hash, and checks the last against the batch's lastHash.
+  const rowJson = `json_object(${columns.filter((c) => c !== 'hash' && c !== 'prev_hash').map((c) => `'${c}', e."${c}"`).join(', ')})`;
   // Read by position (after the last seq taken), so the next batch can be read while the
   // previous one still waits for its acknowledgement.
-  const pendingStmt = db.prepare(`SELECT e.id, e.seq, e.kind, e.participant_id, ${rowJson} AS json
+  const pendingStmt = db.prepare(`SELECT e.id, e.seq, e.kind, e.participant_id, e.prev_hash, e.hash, ${rowJson} AS json
     FROM outbox o JOIN ledger_entries e ON e.id = o.entry_id
     WHERE o.state = 'pending' AND o.seq > ? ORDER BY o.seq LIMIT ?`);
   const countStmt = db.prepare("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state");
@@ -146,7 +148,13 @@ export function createSyncWorker(opts: SyncOptions) {
   /** The next batch after `seq`, with its request body already written. */
   function readAfter(seq: number): { rows: Waiting[]; body: string } {
     const rows = pendingStmt.all(seq, sizer.size()) as Waiting[];
-    return { rows, body: `{"entries":[${rows.map((e) => e.json).join(',')}]}` };
+    // A derived chain has no gap: the batch ends where the next entry does not follow the last
+    // (one already acknowledged, or rejected, lies between); the rest goes in the next batch.
+    let n = 1;
+    while (n < rows.length && rows[n].prev_hash === rows[n - 1].hash) n++;
+    if (n < rows.length) rows.length = n;
+    if (rows.length === 0) return { rows, body: '' };
+    return { rows, body: `{"chain":"derived","prevHash":"${rows[0].prev_hash}","lastHash":"${rows[rows.length - 1].hash}","entries":[${rows.map((e) => e.json).join(',')}]}` };
   }
 
   /**

@@ -1,11 +1,24 @@
 import {
-  batchRequestSchema, closingRequestSchema, daySummaryQuerySchema, enrolRequestSchema, participantQuerySchema,
+  derivedBatchRequestSchema, fullBatchRequestSchema, closingRequestSchema, daySummaryQuerySchema, enrolRequestSchema, participantQuerySchema,
   standingsQuerySchema, targetsQuerySchema,
 } from '../../../shared/protocol/central';
 import { CENTRAL_ENDPOINTS as EP } from '../../../shared/protocol/endpoints';
 import type { Device, Route } from '../context';
 import type { CentralCore } from '../core';
 import { HttpError, validate } from '../http';
+import { hashEntry } from '../../../electron/services/ledger/hash';
+import type { LedgerEntryRow } from '../../../shared/ledger/entry';
+
+/** Whole rows of a derived-chain batch: the chain computed from the first entry's prev_hash. */
+function deriveChain(prevHash: string, entries: Omit<LedgerEntryRow, 'hash' | 'prev_hash'>[]): LedgerEntryRow[] {
+  let prev = prevHash;
+  return entries.map((e) => {
+    const row = { ...e, prev_hash: prev, hash: '' } as LedgerEntryRow;
+    row.hash = hashEntry(row);
+    prev = row.hash;
+    return row;
+  });
+}
 
 // The /v1 endpoints: each validates its input with the protocol schema and calls one store.
 // Paths and auth come from the shared endpoint table so the double cannot drift from the contract.
@@ -29,8 +42,18 @@ export function v1Routes(core: CentralCore): Route[] {
     {
       ...EP.batch,
       handle: ({ body, device: d }) => {
-        const { entries } = validate(batchRequestSchema, body);
-        return { body: { results: core.ingest.ingest(entries, device(d)) } };
+        // Validated against the form it says it is, so a wrong field is named by its path.
+        const derived = typeof body === 'object' && body !== null && 'chain' in body;
+        if (!derived) return { body: { results: core.ingest.ingest(validate(fullBatchRequestSchema, body).entries, device(d)) } };
+        const request = validate(derivedBatchRequestSchema, body);
+        // A derived chain: each entry's prev_hash is the hash computed for the one before it.
+        const rows = deriveChain(request.prevHash, request.entries);
+        if (rows[rows.length - 1].hash !== request.lastHash) {
+          // Some row is not what the counter hashed: store none of them.
+          const message = 'Rantai batch tidak berakhir pada lastHash: ada baris yang berbeda dari yang di-hash loket.';
+          return { body: { results: rows.map((r) => ({ id: r.id, status: 'rejected' as const, reason: 'HASH_MISMATCH' as const, message })) } };
+        }
+        return { body: { results: core.ingest.ingest(rows, device(d)) } };
       },
     },
     {

@@ -79,7 +79,7 @@ describe('sync over a village link', () => {
   });
 
   it('over a link that keeps cutting, every drain attempt moves on and the day arrives: 0 lost, 0 doubled', async () => {
-    const cutting: LinkProfile = { ...LINK_PROFILES['edge-cut'], rttMs: 60, jitterMs: 20, upBps: 2e6, downBps: 2e6, cutBytes: [3_000, 12_000] };
+    const cutting: LinkProfile = { ...LINK_PROFILES['edge-cut'], rttMs: 60, jitterMs: 20, upBps: 2e6, downBps: 2e6, cutBytes: [1_500, 6_000] };
     for (const seed of [101, 202, 303]) {
       const { central, h, link, pay } = await counterBehind(cutting, seed);
       const ids = Array.from({ length: 300 }, (_, i) => pay(1_000 + i).id);
