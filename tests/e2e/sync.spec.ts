@@ -21,6 +21,8 @@ test('the status bar shows entries waiting, and "Kirim sekarang" sends them to t
     await expect(bar.getByRole('status')).toHaveText('2 terkirim');
     await expect(bar).toContainText('0 menunggu kirim');
     await expect(bar).toContainText('Daring');
+    // The link as the last batch found it: round trip and throughput.
+    await expect(bar.getByTestId('link-quality')).toHaveText(/^ · jaringan \d+ ms · \d+(\.\d)? (B|KB|MB)\/dtk$/);
     expect(central.admin.counts().entries).toBe(2);
   } finally {
     await central.dispose();

@@ -67,7 +67,19 @@ describe('sync over a village link', () => {
   it('drains a day over EDGE: every entry once, batches growing from small, the link measured', async () => {
     const { central, h, link, pay } = await counterBehind(LINK_PROFILES.edge, 11);
     for (let i = 0; i < 120; i++) pay(16_800);
-    const r = await h.services.sync.drainOnce();
+    const draining = h.services.sync.drainOnce();
+    // While it runs, the status bar's progress: "mengirim 50 dari 120" and so on.
+    const seen: { sent: number; total: number }[] = [];
+    while (seen.length < 200) {
+      const st = h.services.sync.status().sending;
+      if (!st) break;
+      seen.push(st);
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    const r = await draining;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((x) => x.total === 120 && x.sent < 120)).toBe(true);
+    expect(seen.map((x) => x.sent)).toEqual([...seen.map((x) => x.sent)].sort((a, b) => a - b));
     expect(r).toMatchObject({ sent: 120, accepted: 120, failed: false });
     expect(central.admin.counts().entries).toBe(120);
     const st = h.services.sync.status();
