@@ -16,7 +16,7 @@ const FIELDS = ['kind', 'host', 'port', 'filePath', 'paperWidth', 'charsPerLine'
 const KINDS = ['none', 'virtual', 'network', 'file'] as const;
 
 interface Props {
-  initial: FormOut;
+  initial: FormIn;
   zone: TimeZone;
   readOnly?: boolean;
   save(values: FormOut): Promise<unknown>;
