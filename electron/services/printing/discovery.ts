@@ -21,7 +21,18 @@ async function rfcommPorts(): Promise<string[]> {
   }
 }
 
-export async function discoverPrinters(): Promise<PrinterDiscovery> {
+/** One look at the OS serves every caller for a moment: a double click or a burst of calls
+ *  must not start a spooler query and a port scan each. */
+const FRESH_MS = 2000;
+let last: { at: number; result: Promise<PrinterDiscovery> } | null = null;
+
+export function discoverPrinters(): Promise<PrinterDiscovery> {
+  if (last && Date.now() - last.at < FRESH_MS) return last.result;
+  last = { at: Date.now(), result: discover() };
+  return last.result;
+}
+
+async function discover(): Promise<PrinterDiscovery> {
   const [system, serial, rfcomm] = await Promise.allSettled([listSystemPrinters(), listSerialPorts(), rfcommPorts()]);
   const ports = serial.status === 'fulfilled' ? serial.value : [];
   for (const path of rfcomm.status === 'fulfilled' ? rfcomm.value : []) {
