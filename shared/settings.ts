@@ -5,11 +5,26 @@ import { z } from 'zod';
 
 const timeZone = z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']);
 
+// Every field has a default, so a settings file written before `system` and `serial` existed
+// (kind, host, port, filePath, paper) still loads unchanged.
+export const PRINTER_KINDS = ['none', 'virtual', 'network', 'file', 'system', 'serial'] as const;
+export const PRINTER_CODE_PAGES = ['PC858_EURO', 'WPC1252', 'PC437_USA'] as const;
+export const BAUD_RATES = [9600, 19200, 38400, 57600, 115200] as const;
+
 export const printerSettingsSchema = z.object({
-  kind: z.enum(['none', 'virtual', 'network', 'file']).default('none'),
+  kind: z.enum(PRINTER_KINDS).default('none'),
   host: z.string().max(255).default('127.0.0.1'),
   port: z.number().int().min(1).max(65535).default(9100),
   filePath: z.string().max(1024).default(''),
+  /** `system`: the OS printer's name (CUPS queue, Windows printer), as discovery lists it. */
+  printerName: z.string().max(255).default(''),
+  /** `serial`: COM3, /dev/ttyUSB0, /dev/rfcomm0 (a paired Bluetooth printer). */
+  serialPath: z.string().max(255).default(''),
+  baudRate: z.number().int().min(1200).max(921600).default(9600),
+  /** The code page selected with ESC t; text outside it is transliterated. */
+  codePage: z.enum(PRINTER_CODE_PAGES).default('PC858_EURO'),
+  /** A cash drawer hangs on the printer: kick it (ESC p) with the receipt of a cash payment. */
+  cashDrawer: z.boolean().default(false),
   paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
   charsPerLine: z.number().int().min(24).max(64).default(48),
 });

@@ -10,6 +10,7 @@ export function setupHandlers(s: Services): Handlers<typeof setupContract> {
     'setup.enrol': (input) => s.setup.enrol(input),
     'setup.savePrinter': (input) => s.setup.savePrinter(input),
     'setup.testPrint': () => s.setup.testPrint(),
+    'setup.discoverPrinters': () => s.setup.discoverPrinters(),
     'setup.createFirstHead': async ({ head, technician }) => ({ users: await s.setup.createFirstUsers({ head, technician }) }),
   };
 }

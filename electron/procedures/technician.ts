@@ -12,6 +12,7 @@ export function technicianHandlers(s: Services): Handlers<typeof technicianContr
     'printer.get': () => s.printer.get(),
     'printer.save': (input, ctx) => s.printer.save(input, actor(ctx.session)),
     'printer.testPrint': (_i, ctx) => s.printer.testPrint(actor(ctx.session)),
+    'printer.discover': () => s.printer.discover(),
     'printer.status': async () => {
       await s.printer.refresh();
       const p = s.printer.get();

@@ -37,7 +37,7 @@ export interface StatusSnapshot {
   waiting: number;
   lastSyncAt: string | null;
   lastError: string | null;
-  printer: 'ready' | 'offline' | 'none' | 'unknown';
+  printer: 'ready' | 'offline' | 'paperOut' | 'coverOpen' | 'none' | 'unknown';
   businessDate: string;
   dayState: 'OPEN' | 'CLOSING' | 'CLOSED';
   /** A drain under way, and the link as the last batch found it (village links, issue 17). */

@@ -74,7 +74,7 @@ export function StatusBar({ info, user, status, unreachable }: Props) {
       </span>
       <span className="status-item">
         <span className="status-label">{t('shell.printer.label')}</span>
-        <span className={`dot ${printer === 'ready' ? 'dot-ok' : printer === 'offline' ? 'dot-bad' : 'dot-off'}`} aria-hidden="true" />
+        <span className={`dot ${printer === 'ready' ? 'dot-ok' : printer === 'offline' || printer === 'paperOut' || printer === 'coverOpen' ? 'dot-bad' : 'dot-off'}`} aria-hidden="true" />
         <strong>{t(`shell.printer.${printer}`)}</strong>
       </span>
     </footer>

@@ -41,7 +41,7 @@ export const appContract = {
       sending: z.object({ sent: z.number().int(), total: z.number().int() }).nullable(),
       /** The last batch's round trip and throughput (bytes/s on the wire). */
       link: z.object({ lastMs: z.number().int().nullable(), bytesPerSecond: z.number().int().nullable() }),
-      printer: z.enum(['ready', 'offline', 'none', 'unknown']),
+      printer: z.enum(['ready', 'offline', 'paperOut', 'coverOpen', 'none', 'unknown']),
       businessDate: z.string(),
       dayState: z.enum(['OPEN', 'CLOSING', 'CLOSED']),
       role: roleSchema,

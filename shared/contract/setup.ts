@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { procedure } from './define';
 import { isAllowedCentralUrl } from '../protocol/central-url';
 import { empty, pinSchema, roleSchema, usernameSchema } from './common';
-import { printerInputSchema, printerOutputSchema, testPrintOutputSchema } from './technician';
+import { printerDiscoverySchema, printerInputSchema, printerOutputSchema, testPrintOutputSchema } from './technician';
 
 // The first-run wizard. These are public (nobody can sign in yet) but the service refuses
 // each of them once the counter is set up (enrolled and with users).
@@ -84,6 +84,11 @@ export const setupContract = {
     mutates: true,
     input: printerInputSchema,
     output: printerOutputSchema,
+  }),
+  'setup.discoverPrinters': procedure({
+    access: 'public',
+    input: empty,
+    output: printerDiscoverySchema,
   }),
   'setup.testPrint': procedure({
     access: 'public',

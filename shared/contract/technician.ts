@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { procedure } from './define';
 import { diskEncryptionSchema } from '../disk-encryption';
+import { PRINTER_CODE_PAGES, PRINTER_KINDS } from '../settings';
 import { approvalSchema, empty, ok, pinSchema, roleSchema, usernameSchema } from './common';
 
 // The technician's screens: printer, diagnostics, backup, users. A technician never sees money:
 // nothing here carries an amount.
 
-const PRINTER_KINDS = ['none', 'virtual', 'network', 'file'] as const;
+const SYSTEM_NAME = /^[^\x00-\x1f\x7f/\\#]{1,127}$/;
+const SERIAL_PATH = /^(?:COM\d{1,3}|\/dev\/(?:tty|rfcomm|cu\.|pts\/)[\w.\-/]{0,64})$/;
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
 export const printerInputSchema = z.object({
@@ -15,28 +17,53 @@ export const printerInputSchema = z.object({
   port: z.number({ error: 'err.printer.port' }).int({ error: 'err.printer.port' })
     .min(1, { error: 'err.printer.port' }).max(65535, { error: 'err.printer.port' }).default(9100),
   filePath: z.string().trim().max(1024, { error: 'err.printer.filePath' }).default(''),
+  printerName: z.string().trim().max(255, { error: 'err.printer.printerName' }).default(''),
+  serialPath: z.string().trim().max(255, { error: 'err.printer.serialPath' }).default(''),
+  baudRate: z.number({ error: 'err.printer.baudRate' }).int({ error: 'err.printer.baudRate' })
+    .min(1200, { error: 'err.printer.baudRate' }).max(921600, { error: 'err.printer.baudRate' }).default(9600),
+  codePage: z.enum(PRINTER_CODE_PAGES, { error: 'err.printer.codePage' }).default('PC858_EURO'),
+  cashDrawer: z.boolean().default(false),
   paperWidth: z.union([z.literal(58), z.literal(80)], { error: 'err.printer.paper' }),
   charsPerLine: z.number({ error: 'err.printer.cpl' }).int({ error: 'err.printer.cpl' })
     .min(24, { error: 'err.printer.cpl' }).max(64, { error: 'err.printer.cpl' }),
 }).strict().superRefine((p, ctx) => {
   if (p.kind === 'network' && !HOST.test(p.host)) ctx.addIssue({ code: 'custom', path: ['host'], message: 'err.printer.host' });
   // A full path to a .bin or .prn file: print-to-file can never append to a file of the system.
+  // A queue name as CUPS and Windows allow it: no control characters, no path separators.
+  if (p.kind === 'system' && !SYSTEM_NAME.test(p.printerName)) ctx.addIssue({ code: 'custom', path: ['printerName'], message: 'err.printer.printerName' });
+  if (p.kind === 'serial' && !SERIAL_PATH.test(p.serialPath)) ctx.addIssue({ code: 'custom', path: ['serialPath'], message: 'err.printer.serialPath' });
   if (p.kind === 'file' && !/^(\/|[a-zA-Z]:[\\/]).*\.(bin|prn)$/i.test(p.filePath)) ctx.addIssue({ code: 'custom', path: ['filePath'], message: 'err.printer.filePath' });
   // 58 mm paper holds 32 characters in font A (42 in font B); 80 mm holds 48 (64 in font B).
   if (p.paperWidth === 58 && p.charsPerLine > 42) ctx.addIssue({ code: 'custom', path: ['charsPerLine'], message: 'err.printer.cplPaper' });
   if (p.paperWidth === 80 && p.charsPerLine < 32) ctx.addIssue({ code: 'custom', path: ['charsPerLine'], message: 'err.printer.cplPaper' });
 });
 
-export const printerStatusSchema = z.enum(['ready', 'offline', 'none', 'unknown']);
+export const printerStatusSchema = z.enum(['ready', 'offline', 'paperOut', 'coverOpen', 'none', 'unknown']);
+
+/** What the printer itself says, where the transport can tell (DLE EOT, CUPS); null when it cannot. */
+export const printerConditionSchema = z.enum(['paperOut', 'coverOpen', 'error']).nullable();
+
+/** The printers the OS has installed and the serial ports it sees: the technician picks, never types. */
+export const printerDiscoverySchema = z.object({
+  system: z.array(z.object({ name: z.string(), description: z.string(), isDefault: z.boolean() })),
+  serial: z.array(z.object({ path: z.string(), description: z.string() })),
+  /** i18n key when the OS list could not be read (no CUPS, spooler stopped). */
+  problemKey: z.string().nullable(),
+});
 
 export const printerOutputSchema = z.object({
   kind: z.enum(PRINTER_KINDS),
   host: z.string(),
   port: z.number().int(),
   filePath: z.string(),
+  printerName: z.string(),
+  serialPath: z.string(),
+  baudRate: z.number().int(),
+  codePage: z.enum(PRINTER_CODE_PAGES),
+  cashDrawer: z.boolean(),
   paperWidth: z.union([z.literal(58), z.literal(80)]),
   charsPerLine: z.number().int(),
-  /** How it is reached: `tcp://host:port`, `file:///path` or `none`. */
+  /** How it is reached: `tcp://host:port`, `file:///path`, `system://NAME`, `serial:///dev/ttyUSB0`, `none`. */
   target: z.string(),
   status: printerStatusSchema,
   checkedAt: z.string().nullable(),
@@ -88,6 +115,8 @@ export const technicianContract = {
   /** Prints the test page; answers with what was sent, as text. */
   'printer.testPrint': procedure({ access: ['technician'], mutates: true, input: empty, output: testPrintOutputSchema }),
   /** Probes the printer now (the shell's light uses the background probe). */
+  /** The OS's printers (default marked) and serial ports, for the printer form's lists. */
+  'printer.discover': procedure({ access: ['technician'], passive: true, input: empty, output: printerDiscoverySchema }),
   'printer.status': procedure({
     access: ['technician', 'head'], passive: true, input: empty,
     output: z.object({ status: printerStatusSchema, checkedAt: z.string().nullable(), target: z.string() }),

@@ -5,9 +5,16 @@ import { dirname } from 'node:path';
 import type { PrinterSettings } from '../../../shared/settings';
 import { PrinterError, toPrinterError } from './errors';
 import { decodeEscPos, decodedToText } from './escpos-decode';
+import type { PrinterCondition } from './dle-eot';
+import { askStatus, conditionError } from './status-query';
+import { serialConnection } from './serial';
+import { systemConnection } from './system';
 
 // Where the bytes go: a network printer (raw TCP, port 9100), the virtual printer (the same
-// protocol on loopback), or a file (for a spooler folder or a counter without a printer).
+// protocol on loopback), a printer installed in the OS (system.ts: CUPS or the Windows spooler,
+// RAW), a serial or Bluetooth port (serial.ts), or a file (a spooler folder, no printer).
+// TCP and serial ask the printer first (DLE EOT): with the paper out or the cover open the job
+// is not sent, so it stays queued instead of vanishing into a printer that cannot print it.
 
 export interface ConnectionOptions {
   /** Give up connecting after this long (PRINTER_TIMEOUT). */
@@ -16,6 +23,8 @@ export interface ConnectionOptions {
   writeTimeoutMs?: number;
   /** After the job is sent, wait this long for the printer to close its side before hanging up. */
   closeGraceMs?: number;
+  /** How long to wait for the DLE EOT answer; a printer that stays silent is asked no more. */
+  statusTimeoutMs?: number;
 }
 
 export interface PrinterConnection {
@@ -25,10 +34,11 @@ export interface PrinterConnection {
   probe(): Promise<PrinterStatus>;
 }
 
-export type PrinterStatus = 'ready' | 'offline';
+export type PrinterStatus = PrinterCondition;
+export { askStatus, conditionError };
 
 export const DEFAULT_PORT = 9100;
-const DEFAULTS = { connectTimeoutMs: 3000, writeTimeoutMs: 15000, closeGraceMs: 2000 };
+const DEFAULTS = { connectTimeoutMs: 3000, writeTimeoutMs: 15000, closeGraceMs: 2000, statusTimeoutMs: 500 };
 
 /** Sends one job over a fresh TCP connection and resolves once the printer has it. */
 export function sendTcp(host: string, port: number, bytes: Uint8Array, options?: ConnectionOptions): Promise<void> {
@@ -51,7 +61,11 @@ export function sendTcp(host: string, port: number, bytes: Uint8Array, options?:
     socket.once('connect', () => {
       clearTimeout(timers[0]);
       timers.push(setTimeout(() => done(new PrinterError('PRINTER_TIMEOUT', `${where} did not take the job within ${o.writeTimeoutMs} ms`)), o.writeTimeoutMs));
-      socket.end(bytes);
+      void askStatus(socket, `tcp://${where}`, o.statusTimeoutMs).then((condition) => {
+        const refused = condition && conditionError(condition, where);
+        if (refused) done(refused);
+        else if (!settled) socket.end(bytes);
+      });
     });
     // Everything is handed to the OS and our FIN sent; a printer that keeps the line open
     // is not an error, so after a grace period we hang up ourselves.
@@ -65,18 +79,25 @@ export function sendTcp(host: string, port: number, bytes: Uint8Array, options?:
   });
 }
 
-/** Connects and hangs up: 'ready' when something accepts on host:port within the timeout. */
+/** Connects, asks DLE EOT and hangs up: the printer's condition, 'ready' when it accepts but stays silent. */
 export function probeTcp(host: string, port: number, options?: ConnectionOptions): Promise<PrinterStatus> {
   const timeout = options?.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs;
+  const statusTimeout = options?.statusTimeoutMs ?? DEFAULTS.statusTimeoutMs;
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
+    let settled = false;
     const finish = (s: PrinterStatus): void => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       socket.destroy();
       resolve(s);
     };
     const timer = setTimeout(() => finish('offline'), timeout);
-    socket.once('connect', () => finish('ready'));
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      void askStatus(socket, `tcp://${host}:${port}`, statusTimeout).then((c) => finish(c ?? 'ready'));
+    });
     socket.on('error', () => finish('offline'));
   });
 }
@@ -127,6 +148,12 @@ export function createConnection(settings: PrinterSettings, options?: Connection
     case 'file':
       if (!settings.filePath) break;
       return fileConnection(settings.filePath, settings.charsPerLine);
+    case 'system':
+      if (!settings.printerName) break;
+      return systemConnection(settings.printerName, options);
+    case 'serial':
+      if (!settings.serialPath) break;
+      return serialConnection(settings.serialPath, settings.baudRate, options);
     case 'none':
       break;
   }

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 // Printer failures carry their own codes (the queue records them and the shell shows them);
 // at the IPC boundary they become an UNAVAILABLE AppError with the same i18n key.
 
-export const PRINTER_ERROR_CODES = ['PRINTER_UNREACHABLE', 'PRINTER_TIMEOUT', 'PRINTER_IO', 'PRINTER_NOT_CONFIGURED'] as const;
+export const PRINTER_ERROR_CODES = ['PRINTER_UNREACHABLE', 'PRINTER_TIMEOUT', 'PRINTER_IO', 'PRINTER_NOT_CONFIGURED', 'PRINTER_PAPER_OUT', 'PRINTER_COVER_OPEN'] as const;
 export type PrinterErrorCode = (typeof PRINTER_ERROR_CODES)[number];
 
 const KEYS: Record<PrinterErrorCode, string> = {
@@ -11,6 +11,8 @@ const KEYS: Record<PrinterErrorCode, string> = {
   PRINTER_TIMEOUT: 'printing.err.timeout',
   PRINTER_IO: 'printing.err.io',
   PRINTER_NOT_CONFIGURED: 'printing.err.notConfigured',
+  PRINTER_PAPER_OUT: 'printing.err.paperOut',
+  PRINTER_COVER_OPEN: 'printing.err.coverOpen',
 };
 
 export class PrinterError extends Error {

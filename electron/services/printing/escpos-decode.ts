@@ -1,5 +1,6 @@
 import { placeLine, type Align, type TextSize } from '../../../shared/receipts/layout';
 import { CUT_MARKER, QR_PLACEHOLDER } from '../../../shared/receipts/render-text';
+import { CODE_PAGES, ESC_T, charOf, type CodePage } from '../../../shared/receipts/code-page';
 
 // A small ESC/POS reader for exactly what escpos.ts emits (plus the drawer kicks a
 // printer may get), so the virtual printer and the tests can read a job back as text.
@@ -27,6 +28,8 @@ export interface DecodedPrint {
   boldSpans: string[];
   /** Code pages selected with ESC t, in order. */
   codePages: number[];
+  /** Real-time status requests (DLE EOT n), in order: a printer answers them and prints nothing. */
+  statusRequests: number[];
   /** Commands this decoder does not know, as hex, in order. */
   unknown: string[];
 }
@@ -38,7 +41,7 @@ const LF = 0x0a;
 
 export function decodeEscPos(input: Uint8Array): DecodedPrint {
   const b = input;
-  const out: DecodedPrint = { items: [], lines: [], styled: [], qr: [], cuts: 0, drawerKicks: 0, boldSpans: [], codePages: [], unknown: [] };
+  const out: DecodedPrint = { items: [], lines: [], styled: [], qr: [], cuts: 0, drawerKicks: 0, boldSpans: [], codePages: [], statusRequests: [], unknown: [] };
   let align: Align = 'left';
   let bold = false;
   let size: TextSize = 'normal';
@@ -47,6 +50,9 @@ export function decodeEscPos(input: Uint8Array): DecodedPrint {
   let lineBold = false;
   let span = '';
   let qrStore = '';
+  // ESC @ selects page 0 (PC437); bytes 0x80–0xFF are read in the page selected last.
+  let page: CodePage = 'PC437_USA';
+  const pageOf = (n: number): CodePage => CODE_PAGES.find((cp) => ESC_T[cp] === n) ?? 'PC437_USA';
 
   const flushSpan = (): void => {
     if (span.trim()) out.boldSpans.push(span.trim());
@@ -87,13 +93,13 @@ export function decodeEscPos(input: Uint8Array): DecodedPrint {
       const cmd = b[i + 1];
       const n = b[i + 2];
       switch (cmd) {
-        case 0x40: reset(); i += 2; break; // ESC @ init
+        case 0x40: reset(); page = 'PC437_USA'; i += 2; break; // ESC @ init
         case 0x61: align = alignOf(n); i += 3; break; // ESC a n
         case 0x45: setBold((n & 1) === 1); i += 3; break; // ESC E n
         case 0x21: setBold((n & 0x08) !== 0); size = n & 0x30 ? 'double' : 'normal'; i += 3; break; // ESC ! n
         case 0x2d: case 0x4d: case 0x33: i += 3; break; // underline, font, line spacing: no effect on text
         case 0x32: i += 2; break; // default line spacing
-        case 0x74: out.codePages.push(n); i += 3; break; // ESC t n
+        case 0x74: out.codePages.push(n); page = pageOf(n); i += 3; break; // ESC t n
         case 0x64: // ESC d n: print and feed n lines
           if (line) endLine();
           out.items.push({ type: 'feed', lines: n });
@@ -128,13 +134,16 @@ export function decodeEscPos(input: Uint8Array): DecodedPrint {
         unknown(i, 2);
         i += 2;
       }
+    } else if (c === DLE && b[i + 1] === 0x04) { // DLE EOT n: status request, answered, not printed
+      out.statusRequests.push(b[i + 2]);
+      i += 3;
     } else if (c === DLE && b[i + 1] === 0x14 && b[i + 2] === 1) { // DLE DC4 1 m t: real-time drawer pulse
       out.drawerKicks++;
       out.items.push({ type: 'drawer', pin: b[i + 3] === 1 ? 5 : 2 });
       i += 5;
     } else if (c >= 0x20) {
       if (!lineStyle) lineStyle = { text: '', align, bold, size };
-      const ch = c <= 0x7e ? String.fromCharCode(c) : '?';
+      const ch = c <= 0x7e ? String.fromCharCode(c) : c >= 0x80 ? charOf(c, page) : '?';
       line += ch;
       if (bold) {
         span += ch;

@@ -1,18 +1,19 @@
 import { ThermalPrinter, PrinterTypes, BreakLine } from 'node-thermal-printer';
 import { layoutLines, type Align, type ReceiptDoc, type TextSize } from '../../../shared/receipts/layout';
-import { asciiDoc } from '../../../shared/receipts/ascii';
+import { CODE_PAGES, codePageDoc, type CodePage } from '../../../shared/receipts/code-page';
 
 // ReceiptDoc → ESC/POS bytes for EPSON-compatible printers. node-thermal-printer only builds
 // the buffer here: it is constructed without an `interface`, so it cannot open anything, and
 // the bytes go out through our own connection (connection.ts) with our own timeouts and errors.
 
-export const CHARSETS = ['PC437_USA', 'PC858_EURO', 'WPC1252'] as const;
-export type Charset = (typeof CHARSETS)[number];
+export const CHARSETS = CODE_PAGES;
+export type Charset = CodePage;
 
 export interface EscPosOptions {
   /** Characters per line: 32 (58 mm) or 48 (80 mm), or what the printer's manual says. */
   cpl: number;
-  /** Code page selected with ESC t; text is folded to ASCII so any of these prints it right. */
+  /** Code page selected with ESC t; text the page lacks is transliterated (code-page.ts), the rest
+   *  is encoded by node-thermal-printer (iconv-lite) as that page's bytes. */
   charset?: Charset;
   /** QR module size in dots (1–8); by default 5 on narrow paper and 6 on wide. */
   qrCellSize?: number;
@@ -39,7 +40,7 @@ export function renderEscPos(doc: ReceiptDoc, opts: EscPosOptions): Buffer {
   const charset = opts.charset ?? 'PC858_EURO';
   const cellSize = opts.qrCellSize ?? (cpl <= 32 ? 5 : 6);
   if (!Number.isInteger(cellSize) || cellSize < 1 || cellSize > 8) throw new RangeError(`QR cell size must be 1..8, got ${cellSize}`);
-  const lines = layoutLines(asciiDoc(doc), cpl);
+  const lines = layoutLines(codePageDoc(doc, charset), cpl);
   const p = newPrinter(cpl);
 
   let align: Align = 'left';

@@ -29,7 +29,8 @@ export type PrintOutcome = { ok: true; job: PrintJob } | { ok: false; job: Print
 
 export interface PrintQueueDeps {
   send(bytes: Buffer): Promise<void>;
-  render(doc: ReceiptDoc, cpl: number): Buffer;
+  /** `job`: what is printed (kind, copy, attempts before this one), e.g. to kick the drawer once. */
+  render(doc: ReceiptDoc, cpl: number, job: { kind: string; copy: boolean; attempts: number }): Buffer;
   /** Characters per line; a function so a settings change applies to the next job. */
   cpl?: number | (() => number);
   /** The copy mark's text (`SALINAN`). */
@@ -57,7 +58,7 @@ interface Row {
 }
 
 /** Errors that say the printer is down (retrying the next job now would only wait again). */
-const PRINTER_DOWN = new Set(['PRINTER_UNREACHABLE', 'PRINTER_TIMEOUT', 'PRINTER_NOT_CONFIGURED']);
+const PRINTER_DOWN = new Set(['PRINTER_UNREACHABLE', 'PRINTER_TIMEOUT', 'PRINTER_NOT_CONFIGURED', 'PRINTER_PAPER_OUT', 'PRINTER_COVER_OPEN']);
 
 function toJob(r: Row): PrintJob {
   const parsed = ReceiptDocSchema.safeParse(safeJson(r.doc_json));
@@ -126,7 +127,7 @@ export function createPrintQueue(db: Database.Database, deps: PrintQueueDeps): P
     try {
       if (!parsed.success) throw new Error(`stored document is not a receipt: ${parsed.error.issues[0]?.message}`);
       const doc = row.copy === 1 ? markAsCopy(parsed.data, copyLabel()) : parsed.data;
-      bytes = deps.render(doc, cpl());
+      bytes = deps.render(doc, cpl(), { kind: row.kind, copy: row.copy === 1, attempts: row.attempts });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       q.failed.run(`PRINTER_RENDER: ${message}`, jobId);

@@ -13,10 +13,12 @@ import { createPrintQueue, type PrintJob, type PrintOutcome, type RetrySummary }
 // inside its own transaction and `printNow` after the commit. `status()` is the shell's
 // printer light: the last thing a job or a probe learnt, refreshed in the background.
 
-export type PrinterLight = 'ready' | 'offline' | 'none' | 'unknown';
+export type PrinterLight = 'ready' | 'offline' | 'paperOut' | 'coverOpen' | 'none' | 'unknown';
 
 /** Errors that mean the printer (not the document) is the problem. */
 const PRINTER_FAULTS = new Set(['PRINTER_UNREACHABLE', 'PRINTER_TIMEOUT', 'PRINTER_IO', 'PRINTER_NOT_CONFIGURED']);
+/** Faults the printer itself reported (DLE EOT): the light says which. */
+const CONDITIONS: Record<string, PrinterLight> = { PRINTER_PAPER_OUT: 'paperOut', PRINTER_COVER_OPEN: 'coverOpen' };
 /** How long the light stays fresh before status() probes again (real time). */
 const PROBE_EVERY_MS = 5000;
 
@@ -24,7 +26,12 @@ export function createPrintingService(deps: { db: Db; settings: SettingsService;
   const printer = () => deps.settings.get().printer;
   const queue = createPrintQueue(deps.db, {
     send: (bytes) => createConnection(printer()).send(bytes),
-    render: (doc, cpl) => renderEscPos(doc, { cpl }),
+    // The drawer opens with a cash payment's receipt, on its first attempt only: a receipt that
+    // prints later from the queue must not open the drawer when nobody is paying.
+    render: (doc, cpl, job) => renderEscPos(doc, {
+      cpl, charset: printer().codePage,
+      openDrawer: printer().cashDrawer && job.kind === 'payment' && !job.copy && job.attempts === 0,
+    }),
     cpl: () => printer().charsPerLine,
     copyLabel: () => receiptTranslator(deps.settings.get().language)('receipt.copy'),
     clock: deps.clock,
@@ -41,10 +48,22 @@ export function createPrintingService(deps: { db: Db; settings: SettingsService;
   const noted = (outcome: PrintOutcome): PrintOutcome => {
     lastCheck = Date.now();
     if (outcome.ok) light = 'ready';
+    else if (CONDITIONS[outcome.error.code]) light = CONDITIONS[outcome.error.code] as Exclude<PrinterLight, 'none'>;
     else if (PRINTER_FAULTS.has(outcome.error.code)) light = 'offline';
     return outcome;
   };
   const printNow = async (jobId: string): Promise<PrintOutcome> => noted(await queue.printNow(jobId));
+
+  let retrying: Promise<RetrySummary> | null = null;
+  function retry(): Promise<RetrySummary> {
+    retrying ??= queue.retryPending().then((summary) => {
+      lastCheck = Date.now();
+      if (summary.printed > 0) light = 'ready';
+      if (summary.remaining > 0 && summary.failed > 0 && light === 'ready') light = 'offline';
+      return summary;
+    }).finally(() => { retrying = null; });
+    return retrying;
+  }
 
   function refreshStatus(): Promise<PrinterLight> {
     if (printer().kind === 'none') return Promise.resolve('none');
@@ -52,6 +71,8 @@ export function createPrintingService(deps: { db: Db; settings: SettingsService;
       .then((s): PrinterLight => {
         light = s;
         lastCheck = Date.now();
+        // The printer is back (paper loaded, cable in): what waited in the queue prints now.
+        if (s === 'ready' && queue.pending().length > 0) void retry().catch(() => undefined);
         return s;
       })
       .finally(() => { probing = null; });
@@ -83,13 +104,7 @@ export function createPrintingService(deps: { db: Db; settings: SettingsService;
       })();
       return printNow(job.id);
     },
-    async retryPending(): Promise<RetrySummary> {
-      const summary = await queue.retryPending();
-      lastCheck = Date.now();
-      if (summary.printed > 0) light = 'ready';
-      if (summary.remaining > 0 && summary.failed > 0) light = 'offline';
-      return summary;
-    },
+    retryPending: () => retry(),
     latestJob: (refId: string): PrintJob | null => queue.jobsFor(refId).at(-1) ?? null,
     cpl: (): number => printer().charsPerLine,
     refreshStatus,

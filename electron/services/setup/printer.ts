@@ -9,9 +9,10 @@ import { renderText } from '../../../shared/receipts/render-text';
 import { createConnection } from '../printing/connection';
 import { renderEscPos } from '../printing/escpos';
 import { isPrinterError } from '../printing/errors';
+import { discoverPrinters } from '../printing/discovery';
 import { AppError } from '../../../shared/errors';
 
-export type PrinterLight = 'ready' | 'offline' | 'none' | 'unknown';
+export type PrinterLight = 'ready' | 'offline' | 'paperOut' | 'coverOpen' | 'none' | 'unknown';
 
 /** The part of the printing service (printing/service.ts) that owns the printer light. */
 export interface PrinterLightSource {
@@ -47,6 +48,8 @@ export function createPrinterService(deps: { db: Db; settings: SettingsService; 
     get: view,
     light,
     refresh,
+    /** The OS's printers and serial ports for the form's lists. */
+    discover: () => discoverPrinters(),
 
     save(input: PrinterInput, actor: AuditActor) {
       const next = printerSettingsSchema.parse({ ...current(), ...input });
@@ -68,7 +71,7 @@ export function createPrinterService(deps: { db: Db; settings: SettingsService; 
         at: clock(), zone: st.branch.timeZone, branchName: st.branch.name || undefined,
         counter: st.counter.id ? String(st.counter.number) : undefined,
       }, { lang: st.language });
-      const bytes = renderEscPos(doc, { cpl: p.charsPerLine });
+      const bytes = renderEscPos(doc, { cpl: p.charsPerLine, charset: p.codePage });
       const text = renderText(doc, { cpl: p.charsPerLine });
       try {
         await conn.send(bytes);

@@ -81,6 +81,11 @@ export function createSetupService(deps: {
       return deps.printer.save(input, SETUP_ACTOR);
     },
 
+    discoverPrinters() {
+      assertOpen();
+      return deps.printer.discover();
+    },
+
     testPrint() {
       assertOpen();
       return deps.printer.testPrint(SETUP_ACTOR);

@@ -80,6 +80,7 @@ export function SetupWizard({ info, onFinished, onToggleLanguage }: Props) {
               zone={zone}
               save={async (v) => setPrinter(await api.call('setup.savePrinter', v))}
               testPrint={() => api.call('setup.testPrint', {})}
+              discover={() => api.call('setup.discoverPrinters', {})}
               status={printer ? t(`shell.printer.${printer.status}`) : undefined}
             />
             <div className="row">

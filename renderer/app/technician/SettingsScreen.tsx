@@ -28,11 +28,15 @@ export function SettingsScreen({ id }: ScreenProps) {
       <h2>{t('tech.printer.title')}</h2>
       {printer && (
         <PrinterForm
-          initial={{ kind: printer.kind, host: printer.host, port: printer.port, filePath: printer.filePath, paperWidth: printer.paperWidth, charsPerLine: printer.charsPerLine }}
+          initial={{
+            kind: printer.kind, host: printer.host, port: printer.port, filePath: printer.filePath, paperWidth: printer.paperWidth, charsPerLine: printer.charsPerLine,
+            printerName: printer.printerName, serialPath: printer.serialPath, baudRate: printer.baudRate, codePage: printer.codePage, cashDrawer: printer.cashDrawer,
+          }}
           zone={zone}
           readOnly={!isTech}
           save={async (v) => setPrinter(await api.call('printer.save', v))}
           testPrint={() => api.call('printer.testPrint', {})}
+          discover={isTech ? () => api.call('printer.discover', {}) : undefined}
         />
       )}
       {isTech && <BackupPanel zone={zone} />}
