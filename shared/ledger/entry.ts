@@ -5,6 +5,8 @@ import { z } from 'zod';
 
 export const ENTRY_KINDS = [
   'REGISTRATION', 'CONTRIBUTION', 'VOID', 'OPENING_FLOAT', 'CASH_IN', 'CASH_OUT', 'CLOSING', 'CLAIM_SUBMITTED',
+  // A new version of a participant's personal data, and its erasure (issue 16): no money.
+  'PARTICIPANT_CORRECTION', 'PARTICIPANT_ERASURE',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 

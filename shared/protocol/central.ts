@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ledgerEntryRowSchema, PROGRAMS } from '../ledger/entry';
+import { personalRecordSchema } from './personal-data';
 
 // The central protocol /v1 (DESIGN.md §3, §10): every request and response body, as zod
 // schemas. The counter app (client) and the central side (tests/central, or the operator's own
@@ -126,6 +127,7 @@ export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 /** A batch with every entry whole, `prev_hash` and `hash` included (the first protocol; still served). */
 export const fullBatchRequestSchema = z.object({
   entries: z.array(ledgerEntryRowSchema).min(1).max(MAX_BATCH_ENTRIES),
+  personal: z.array(personalRecordSchema).max(MAX_BATCH_ENTRIES).optional(),
 });
 
 /**
@@ -142,6 +144,12 @@ export const derivedBatchRequestSchema = z.object({
   prevHash: z.string().regex(/^[0-9a-f]{64}$/),
   lastHash: z.string().regex(/^[0-9a-f]{64}$/),
   entries: z.array(ledgerEntryRowSchema.omit({ hash: true, prev_hash: true }).strict()).min(1).max(MAX_BATCH_ENTRIES),
+  /**
+   * The personal data of the batch's REGISTRATION and PARTICIPANT_CORRECTION entries of format
+   * v2 (issue 16), beside them rather than inside: the chain holds only a commitment to it.
+   * Central checks each record against its entry's commitment and stores both in one transaction.
+   */
+  personal: z.array(personalRecordSchema).max(MAX_BATCH_ENTRIES).optional(),
 });
 
 export const batchRequestSchema = z.union([derivedBatchRequestSchema, fullBatchRequestSchema]);
@@ -156,6 +164,8 @@ export const REJECT_REASONS = [
   'BAD_PAYLOAD', // payload/ref_entry_id does not fit the kind (REGISTRATION, CONTRIBUTION, VOID)
   'NIK_REGISTERED', // REGISTRATION of a NIK that is already an active participant (kpj of that one is returned)
   'PARTICIPANT_CONFLICT', // REGISTRATION reusing a participant id the server holds for another registration
+  'PERSONAL_DATA_MISMATCH', // a v2 entry's personal data is missing from the batch or does not match its commitment
+  'UNKNOWN_PARTICIPANT', // a correction or erasure of a participant the server does not hold
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 

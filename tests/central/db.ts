@@ -43,6 +43,13 @@ CREATE TABLE IF NOT EXISTS participants (
   income_band TEXT, occupation_code TEXT, registration_entry_id TEXT NOT NULL UNIQUE, payload TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS participants_nik ON participants(nik);
+-- Personal data of v2 entries (issue 16): one row per version, beside the entry that commits to
+-- it. Erasure empties salt and data, and the participant's personal columns.
+CREATE TABLE IF NOT EXISTS personal_data (
+  entry_id TEXT PRIMARY KEY, participant_id TEXT NOT NULL, version INTEGER NOT NULL, salt TEXT, data TEXT,
+  received_at TEXT NOT NULL, erased_at TEXT
+);
+CREATE INDEX IF NOT EXISTS personal_data_participant ON personal_data(participant_id);
 CREATE TABLE IF NOT EXISTS closings (
   closing_id TEXT PRIMARY KEY, counter_id TEXT NOT NULL, business_date TEXT NOT NULL,
   closing_entry_id TEXT NOT NULL, closing_hash TEXT NOT NULL, report TEXT NOT NULL,
@@ -60,7 +67,7 @@ INSERT OR IGNORE INTO meta (key, value) VALUES ('kpj_next', 1);
 
 /** Tables a test may count to prove a request wrote nothing. */
 export const TABLES = [
-  'branches', 'enrol_codes', 'devices', 'entries', 'participants', 'closings', 'periods', 'branch_targets',
+  'branches', 'enrol_codes', 'devices', 'entries', 'participants', 'personal_data', 'closings', 'periods', 'branch_targets',
 ] as const;
 
 export function openCentralDb(path: string): DB {

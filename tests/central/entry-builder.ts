@@ -1,6 +1,8 @@
 import { ulid } from 'ulid';
 import { hashEntry } from '../../electron/services/ledger/hash';
 import { GENESIS_HASH, type LedgerEntryRow } from '../../shared/ledger/entry';
+import { commitTo, newSalt } from '../../electron/services/participants/personal-data';
+import type { PersonalData, PersonalRecord, RegistrationPayloadV2 } from '../../shared/protocol/personal-data';
 
 // Builds valid, hash-chained ledger rows for one counter (DESIGN.md §9), for tests, the seed
 // generator and the demo. The first entry's prev_hash is 64 zeros; each next one links to the
@@ -85,4 +87,26 @@ export function registrationPayload(p: ParticipantDraft): string {
 /** CONTRIBUTION payload text. */
 export function contributionPayload(months: string[]): string {
   return JSON.stringify({ months });
+}
+
+/** A participant's personal data as a v2 entry commits to it (every field present). */
+export function personalOf(p: ParticipantDraft, overrides: Partial<PersonalData> = {}): PersonalData {
+  return {
+    nik: p.nik, name: p.name, birthDate: p.birthDate, birthPlace: null, sex: p.sex ?? null, phone: null, address: null,
+    motherName: (p.motherName as string | undefined) ?? null, regionCode: null, ...overrides,
+  };
+}
+
+/**
+ * A REGISTRATION of format v2 (issue 16): the payload text with only a commitment, and the
+ * personal record that travels beside the entry (give it the entry's id once the row is made).
+ */
+export function registrationV2(p: ParticipantDraft, salt = newSalt()): { payload: string; data: PersonalData; salt: string; record(entryId: string): PersonalRecord } {
+  const data = personalOf(p);
+  const payload: RegistrationPayloadV2 = {
+    v: 2,
+    participant: { id: p.id, occupationCode: p.occupationCode ?? 'PEDAGANG_PASAR', transport: false, incomeBand: p.incomeBand ?? 1, programs: p.programs ?? ['JKK', 'JKM'] },
+    personal: { commitment: commitTo(salt, data), version: 1 },
+  };
+  return { payload: JSON.stringify(payload), data, salt, record: (entryId) => ({ entryId, salt, data }) };
 }

@@ -4,10 +4,11 @@ import { occupations } from '../../../shared/domain/occupations';
 import { parseNik, maskNik } from '../../../shared/domain/nik';
 import { AppError } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/dates';
-import type { RegistrationPayload } from '../../../shared/protocol/central';
+import { PERSONAL_ENTRY_VERSION, personalDataSchema, type RegistrationPayloadV2 } from '../../../shared/protocol/personal-data';
 import type { Db } from '../db/open';
 import type { Ledger } from '../ledger/ledger';
 import { programsOf, type ParticipantRepo, type ParticipantRow } from '../participants/repo';
+import { commitTo, createPersonalDataStore, newSalt } from '../participants/personal-data';
 import type { PrintingService } from '../printing/service';
 import type { SettingsService } from '../settings';
 import type { AuditActor, Audit } from '../audit';
@@ -42,6 +43,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
   const lookupCentral = deps.centralLookup ?? createCentralLookup(settings);
   const search = createParticipantSearch(db);
   const numbers = createReceiptNumbers(db);
+  const personalData = createPersonalDataStore(db);
   const today = () => ledger.today();
 
   function conflict(existing: ExistingParticipant): AppError {
@@ -116,12 +118,17 @@ export function createRegistrationService(deps: RegistrationDeps) {
       const id = ulid();
       const programs = v.quote.programs.map((p) => p.code);
       const transport = occupations.isTransport(f.occupationCode);
-      const payload: RegistrationPayload = {
-        participant: {
-          id, nik: v.nik.nik, name: f.name, birthDate: f.birthDate, sex: f.sex, phone: v.phoneE164,
-          occupationCode: f.occupationCode, transport, incomeBand: v.quote.band.no, programs,
-          regionCode: f.villageCode, address: f.address, motherName: f.motherName, birthPlace: f.birthPlace,
-        },
+      // The chain keeps what the rates depend on; the personal data goes to personal_data, and the
+      // entry carries only a commitment to it (issue 16: nothing personal in the immutable chain).
+      const personal = personalDataSchema.parse({
+        nik: v.nik.nik, name: f.name, birthDate: f.birthDate, birthPlace: f.birthPlace ?? null, sex: f.sex ?? null,
+        phone: v.phoneE164 ?? null, address: f.address ?? null, motherName: f.motherName ?? null, regionCode: f.villageCode ?? null,
+      });
+      const salt = newSalt();
+      const payload: RegistrationPayloadV2 = {
+        v: PERSONAL_ENTRY_VERSION,
+        participant: { id, occupationCode: f.occupationCode, transport, incomeBand: v.quote.band.no, programs },
+        personal: { commitment: commitTo(salt, personal), version: 1 },
       };
       const businessDate = today();
       const { entry, extra: row } = db.transaction(() => {
@@ -145,6 +152,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
               registered_at: e.created_at, registration_entry_id: e.id, updated_at: e.created_at,
             };
             participants.insert(r);
+            personalData.insert(id, 1, e.id, salt, personal, e.created_at);
             return r;
           },
         );

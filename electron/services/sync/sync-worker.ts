@@ -19,7 +19,7 @@ export interface SyncStatus {
 
 /** What an acknowledgement hook learns of the entry. */
 export type AckedEntry = Pick<LedgerEntryRow, 'id' | 'kind' | 'participant_id'>;
-type Waiting = AckedEntry & { seq: number; json: string; prev_hash: string; hash: string };
+type Waiting = AckedEntry & { seq: number; json: string; prev_hash: string; hash: string; personal: string | null };
 
 export interface DrainResult { sent: number; accepted: number; duplicate: number; rejected: number; failed: boolean }
 
@@ -69,8 +69,11 @@ export function createSyncWorker(opts: SyncOptions) {
   const rowJson = `json_object(${columns.filter((c) => c !== 'hash' && c !== 'prev_hash').map((c) => `'${c}', e."${c}"`).join(', ')})`;
   // Read by position (after the last seq taken), so the next batch can be read while the
   // previous one still waits for its acknowledgement.
-  const pendingStmt = db.prepare(`SELECT e.id, e.seq, e.kind, e.participant_id, e.prev_hash, e.hash, ${rowJson} AS json
-    FROM outbox o JOIN ledger_entries e ON e.id = o.entry_id
+  // An entry that commits to personal data (issue 16) takes that data along, beside it in the
+  // same batch; once erased there is nothing to take.
+  const pendingStmt = db.prepare(`SELECT e.id, e.seq, e.kind, e.participant_id, e.prev_hash, e.hash, ${rowJson} AS json,
+      CASE WHEN pd.salt IS NOT NULL THEN json_object('entryId', pd.entry_id, 'salt', pd.salt, 'data', json(pd.data)) END AS personal
+    FROM outbox o JOIN ledger_entries e ON e.id = o.entry_id LEFT JOIN personal_data pd ON pd.entry_id = e.id
     WHERE o.state = 'pending' AND o.seq > ? ORDER BY o.seq LIMIT ?`);
   const countStmt = db.prepare("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state");
   // A batch's acknowledgements are written by two statements over the answer as JSON rather
@@ -154,7 +157,11 @@ export function createSyncWorker(opts: SyncOptions) {
     while (n < rows.length && rows[n].prev_hash === rows[n - 1].hash) n++;
     if (n < rows.length) rows.length = n;
     if (rows.length === 0) return { rows, body: '' };
-    return { rows, body: `{"chain":"derived","prevHash":"${rows[0].prev_hash}","lastHash":"${rows[rows.length - 1].hash}","entries":[${rows.map((e) => e.json).join(',')}]}` };
+    const personal = rows.filter((e) => e.personal !== null).map((e) => e.personal).join(',');
+    return {
+      rows,
+      body: `{"chain":"derived","prevHash":"${rows[0].prev_hash}","lastHash":"${rows[rows.length - 1].hash}","entries":[${rows.map((e) => e.json).join(',')}]${personal ? `,"personal":[${personal}]` : ''}}`,
+    };
   }
 
   /**

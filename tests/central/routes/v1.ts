@@ -44,7 +44,10 @@ export function v1Routes(core: CentralCore): Route[] {
       handle: ({ body, device: d }) => {
         // Validated against the form it says it is, so a wrong field is named by its path.
         const derived = typeof body === 'object' && body !== null && 'chain' in body;
-        if (!derived) return { body: { results: core.ingest.ingest(validate(fullBatchRequestSchema, body).entries, device(d)) } };
+        if (!derived) {
+          const full = validate(fullBatchRequestSchema, body);
+          return { body: { results: core.ingest.ingest(full.entries, device(d), false, full.personal) } };
+        }
         const request = validate(derivedBatchRequestSchema, body);
         // A derived chain: each entry's prev_hash is the hash computed for the one before it.
         const rows = deriveChain(request.prevHash, request.entries);
@@ -53,7 +56,7 @@ export function v1Routes(core: CentralCore): Route[] {
           const message = 'Rantai batch tidak berakhir pada lastHash: ada baris yang berbeda dari yang di-hash loket.';
           return { body: { results: rows.map((r) => ({ id: r.id, status: 'rejected' as const, reason: 'HASH_MISMATCH' as const, message })) } };
         }
-        return { body: { results: core.ingest.ingest(rows, device(d)) } };
+        return { body: { results: core.ingest.ingest(rows, device(d), false, request.personal) } };
       },
     },
     {

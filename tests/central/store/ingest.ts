@@ -5,6 +5,10 @@ import type { LedgerEntryRow } from '../../../shared/ledger/entry';
 import {
   contributionPayloadSchema, registrationPayloadSchema, type BatchResult, type RejectReason,
 } from '../../../shared/protocol/central';
+import {
+  correctionPayloadSchema, erasurePayloadSchema, registrationPayloadV2Schema, type PersonalRecord,
+} from '../../../shared/protocol/personal-data';
+import { canonicalPersonal, commitmentHolds } from '../../../electron/services/participants/personal-data';
 import type { DB } from '../db';
 import type { Device } from '../context';
 
@@ -33,8 +37,11 @@ function rejected(id: string, reason: RejectReason, kpj?: string): BatchResult {
 }
 
 export interface LedgerIngest {
-  /** One transaction; results in the order of `rows`. `device` null = admin (no ownership checks). */
-  ingest(rows: LedgerEntryRow[], device: Device | null, planted?: boolean): BatchResult[];
+  /**
+   * One transaction; results in the order of `rows`. `device` null = admin (no ownership checks).
+   * `personal`: the personal data of the v2 entries among `rows` (issue 16), checked and stored with them.
+   */
+  ingest(rows: LedgerEntryRow[], device: Device | null, planted?: boolean, personal?: readonly PersonalRecord[]): BatchResult[];
 }
 
 export function createLedgerIngest(db: DB, now: () => Date): LedgerIngest {
@@ -51,6 +58,12 @@ export function createLedgerIngest(db: DB, now: () => Date): LedgerIngest {
       `SELECT participant_id, kpj FROM participants p WHERE nik = ? AND NOT ${VOIDED} LIMIT 1`),
     participantById: db.prepare<[string], { kpj: string; voided: number }>(
       `SELECT kpj, ${VOIDED} AS voided FROM participants p WHERE participant_id = ?`),
+    insertPersonal: db.prepare(`INSERT INTO personal_data (entry_id, participant_id, version, salt, data, received_at)
+      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (entry_id) DO NOTHING`),
+    correctParticipant: db.prepare('UPDATE participants SET name = ?, birth_date = ?, payload = ? WHERE participant_id = ?'),
+    // Erasure: the personal columns emptied (an empty NIK never matches a look-up), every version shredded.
+    eraseParticipant: db.prepare("UPDATE participants SET nik = '', name = '', birth_date = '', payload = '{}' WHERE participant_id = ?"),
+    erasePersonal: db.prepare('UPDATE personal_data SET salt = NULL, data = NULL, erased_at = ? WHERE participant_id = ? AND erased_at IS NULL'),
     nextKpj: db.prepare<[], number>(`UPDATE meta SET value = value + 1 WHERE key = 'kpj_next' RETURNING value - 1`).pluck(),
     upsertParticipant: db.prepare(`INSERT INTO participants (participant_id, nik, kpj, name, birth_date, branch_code,
       registered_at, programs, income_band, occupation_code, registration_entry_id, payload)
@@ -67,10 +80,29 @@ export function createLedgerIngest(db: DB, now: () => Date): LedgerIngest {
     return `${businessDate.slice(2, 4)}${String(s.nextKpj.get()).padStart(9, '0')}`;
   }
 
-  function registrationEffect(row: LedgerEntryRow): Effect {
+  /** What a registration says about its participant: in clear (v1) or under a commitment (v2). */
+  interface Registered { id: string; nik: string; name: string; birthDate: string; programs: string[];
+    incomeBand?: number | string | null; occupationCode?: string | null; stored: string; record: PersonalRecord | null;
+    version: number }
+
+  function registeredOf(row: LedgerEntryRow, personal: ReadonlyMap<string, PersonalRecord>): Registered | RejectReason {
+    const v2 = parsePayload(row.payload, registrationPayloadV2Schema);
+    if (v2) {
+      const rec = personal.get(row.id);
+      if (!rec || !commitmentHolds(v2.personal.commitment, rec.salt, rec.data)) return 'PERSONAL_DATA_MISMATCH';
+      const p = v2.participant;
+      return { id: p.id, nik: rec.data.nik, name: rec.data.name, birthDate: rec.data.birthDate, programs: p.programs,
+        incomeBand: p.incomeBand, occupationCode: p.occupationCode, stored: canonicalPersonal(rec.data), record: rec, version: v2.personal.version };
+    }
     const payload = parsePayload(row.payload, registrationPayloadSchema);
-    if (!payload) return BAD_PAYLOAD;
+    if (!payload) return 'BAD_PAYLOAD';
     const p = payload.participant;
+    return { ...p, stored: row.payload!, record: null, version: 1 };
+  }
+
+  function registrationEffect(row: LedgerEntryRow, personal: ReadonlyMap<string, PersonalRecord>, receivedAt: string): Effect {
+    const p = registeredOf(row, personal);
+    if (typeof p === 'string') return { reason: p };
     if (row.participant_id !== null && row.participant_id !== p.id) return BAD_PAYLOAD;
     const active = s.activeByNik.get(p.nik);
     if (active && active.participant_id !== p.id) return { reason: 'NIK_REGISTERED', kpj: active.kpj };
@@ -84,9 +116,40 @@ export function createLedgerIngest(db: DB, now: () => Date): LedgerIngest {
           participant_id: p.id, nik: p.nik, kpj, name: p.name, birth_date: p.birthDate, branch_code: row.branch_code,
           registered_at: row.created_at, programs: JSON.stringify(p.programs),
           income_band: p.incomeBand == null ? null : JSON.stringify(p.incomeBand), occupation_code: p.occupationCode ?? null,
-          registration_entry_id: row.id, payload: row.payload,
+          registration_entry_id: row.id, payload: p.stored,
         });
+        if (p.record) s.insertPersonal.run(row.id, p.id, p.version, p.record.salt, p.stored, receivedAt);
         return kpj;
+      },
+    };
+  }
+
+  /** A new version of a participant's data: checked against its commitment, then it is the data. */
+  function correctionEffect(row: LedgerEntryRow, personal: ReadonlyMap<string, PersonalRecord>, receivedAt: string): Effect {
+    const payload = parsePayload(row.payload, correctionPayloadSchema);
+    if (!payload || row.participant_id !== payload.participantId) return BAD_PAYLOAD;
+    const rec = personal.get(row.id);
+    if (!rec || !commitmentHolds(payload.personal.commitment, rec.salt, rec.data)) return { reason: 'PERSONAL_DATA_MISMATCH' };
+    if (!s.participantById.get(payload.participantId)) return { reason: 'UNKNOWN_PARTICIPANT' };
+    return {
+      apply: () => {
+        const stored = canonicalPersonal(rec.data);
+        s.correctParticipant.run(rec.data.name, rec.data.birthDate, stored, payload.participantId);
+        s.insertPersonal.run(row.id, payload.participantId, payload.personal.version, rec.salt, stored, receivedAt);
+        return undefined;
+      },
+    };
+  }
+
+  function erasureEffect(row: LedgerEntryRow, receivedAt: string): Effect {
+    const payload = parsePayload(row.payload, erasurePayloadSchema);
+    if (!payload || row.participant_id !== payload.participantId) return BAD_PAYLOAD;
+    if (!s.participantById.get(payload.participantId)) return { reason: 'UNKNOWN_PARTICIPANT' };
+    return {
+      apply: () => {
+        s.eraseParticipant.run(payload.participantId);
+        s.erasePersonal.run(receivedAt, payload.participantId);
+        return undefined;
       },
     };
   }
@@ -98,9 +161,11 @@ export function createLedgerIngest(db: DB, now: () => Date): LedgerIngest {
     return NO_EFFECT;
   }
 
-  function effectOf(row: LedgerEntryRow): Effect {
+  function effectOf(row: LedgerEntryRow, personal: ReadonlyMap<string, PersonalRecord>, receivedAt: string): Effect {
     switch (row.kind) {
-      case 'REGISTRATION': return registrationEffect(row);
+      case 'REGISTRATION': return registrationEffect(row, personal, receivedAt);
+      case 'PARTICIPANT_CORRECTION': return correctionEffect(row, personal, receivedAt);
+      case 'PARTICIPANT_ERASURE': return erasureEffect(row, receivedAt);
       case 'CONTRIBUTION': return contributionEffect(row);
       case 'VOID': return row.ref_entry_id === null ? BAD_PAYLOAD : NO_EFFECT;
       default: return NO_EFFECT;
@@ -113,7 +178,8 @@ export function createLedgerIngest(db: DB, now: () => Date): LedgerIngest {
     return { id: row.id, status: 'duplicate', ...(kpj ? { kpj } : {}) };
   }
 
-  function ingestOne(row: LedgerEntryRow, device: Device | null, receivedAt: string, planted: boolean): BatchResult {
+  function ingestOne(row: LedgerEntryRow, device: Device | null, receivedAt: string, planted: boolean,
+    personal: ReadonlyMap<string, PersonalRecord>): BatchResult {
     if (device) {
       if (row.counter_id !== device.counterId) return rejected(row.id, 'FOREIGN_COUNTER');
       if (row.branch_code !== device.branchCode) return rejected(row.id, 'FOREIGN_BRANCH');
@@ -125,7 +191,7 @@ export function createLedgerIngest(db: DB, now: () => Date): LedgerIngest {
       const existing = s.byId.get(row.id);
       if (existing) return known(row, existing);
     }
-    const effect = effectOf(row);
+    const effect = effectOf(row, personal, receivedAt);
     if ('reason' in effect) return rejected(row.id, effect.reason, effect.kpj);
     const inserted = s.insert.run(row.id, row.counter_id, row.seq, row.kind, row.business_date, row.created_at, row.branch_code,
       row.user_id, row.participant_id, row.amount, row.breakdown, row.payment_method, row.receipt_no, row.ref_entry_id,
@@ -135,10 +201,14 @@ export function createLedgerIngest(db: DB, now: () => Date): LedgerIngest {
     return { id: row.id, status: 'accepted', ...(kpj ? { kpj } : {}) };
   }
 
-  const batch = db.transaction((rows: LedgerEntryRow[], device: Device | null, planted: boolean) => {
+  const NONE: ReadonlyMap<string, PersonalRecord> = new Map();
+  const batch = db.transaction((rows: LedgerEntryRow[], device: Device | null, planted: boolean, personal: ReadonlyMap<string, PersonalRecord>) => {
     const receivedAt = now().toISOString();
-    return rows.map((row) => ingestOne(row, device, receivedAt, planted));
+    return rows.map((row) => ingestOne(row, device, receivedAt, planted, personal));
   });
 
-  return { ingest: (rows, device, planted = false) => batch(rows, device, planted) };
+  return {
+    ingest: (rows, device, planted = false, personal = []) =>
+      batch(rows, device, planted, personal.length === 0 ? NONE : new Map(personal.map((p) => [p.entryId, p]))),
+  };
 }

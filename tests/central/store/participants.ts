@@ -13,7 +13,8 @@ interface ParticipantRow {
 const SELECT = `SELECT p.participant_id, p.nik, p.kpj, p.name, p.birth_date, p.branch_code, b.name AS branch_name,
   p.registered_at, p.programs, p.income_band, p.occupation_code
   FROM participants p LEFT JOIN branches b ON b.code = p.branch_code`;
-const ACTIVE = `NOT EXISTS (SELECT 1 FROM entries v WHERE v.ref_entry_id = p.registration_entry_id AND v.kind = 'VOID')`;
+// An erased participant's NIK is empty: found by neither NIK nor KPJ.
+const ACTIVE = `p.nik <> '' AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.ref_entry_id = p.registration_entry_id AND v.kind = 'VOID')`;
 
 export function createParticipantQueries(db: DB) {
   const byNik = db.prepare<[string], ParticipantRow>(`${SELECT} WHERE p.nik = ? AND ${ACTIVE} ORDER BY p.registered_at DESC LIMIT 1`);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { registrationPayloadSchema } from '../../../shared/protocol/central';
+import { personalDataSchema, registrationPayloadV2Schema } from '../../../shared/protocol/personal-data';
+import { commitTo, createPersonalDataStore } from '../../../electron/services/participants/personal-data';
 import { signInAs } from '../../support/host';
 import { counts, form, ok, tellerHost, type Host } from './helpers';
 
@@ -30,8 +31,16 @@ describe('registration.create', () => {
     expect(entry).toMatchObject({ kind: 'REGISTRATION', amount: 0, participant_id: out.participant.id, business_date: '2026-11-25' });
     expect(entry.receipt_no).toBe('64400-01-20261125-0001');
     expect(out.reference).toBe(entry.receipt_no);
-    const payload = registrationPayloadSchema.parse(JSON.parse(entry.payload!));
-    expect(payload.participant).toMatchObject({ id: out.participant.id, nik: input.nik, programs: ['JKK', 'JKM', 'JHT'], incomeBand: 1, transport: false });
+    // The chain holds what the rates depend on and a commitment; the personal data sits beside it.
+    const payload = registrationPayloadV2Schema.parse(JSON.parse(entry.payload!));
+    expect(payload.participant).toEqual({ id: out.participant.id, programs: ['JKK', 'JKM', 'JHT'], incomeBand: 1, transport: false, occupationCode: 'TRD01' });
+    for (const secret of [input.nik, 'Budi Santoso', 'Sri Wahyuni', '1990-05-17', 'Merdeka', '6281234567890']) expect(entry.payload).not.toContain(secret);
+    const [version] = createPersonalDataStore(host.services.db).versions(out.participant.id);
+    expect(version).toMatchObject({ version: 1, entry_id: entry.id, erased_at: null });
+    const data = personalDataSchema.parse(JSON.parse(version.data!));
+    expect(data).toMatchObject({ nik: input.nik, name: 'Budi Santoso', motherName: 'Sri Wahyuni', birthDate: '1990-05-17', regionCode: '3518012001' });
+    expect(commitTo(version.salt!, data)).toBe(payload.personal.commitment);
+    expect(payload.personal.version).toBe(1);
     expect(counts(host)).toEqual({ entries: 1, participants: 1, outbox: 1, audit: 1 });
     const audit = host.services.audit.recent(5).find((a) => a.action === 'registration.create')!;
     expect(audit).toMatchObject({ username: 'siti', target: out.participant.id });
