@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECIPIENT_RE } from './recovery-key';
 
 // One schema for the counter's settings, used by electron-store in Electron and by `conf`
 // in plain Node. Every value has a default so a fresh install starts in a known state.
@@ -52,6 +53,11 @@ export const settingsSchema = z.object({
   backup: z.object({
     dir: z.string().max(1024).default(''),
     dailyAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'err.backup.dailyAt' }).or(z.literal('')).default('18:00'),
+    /** The PUBLIC half (`age1…`) of the branch's recovery key; the secret is only on paper. */
+    recoveryRecipient: z.string().regex(RECIPIENT_RE).or(z.literal('')).default(''),
+    recoveryKeyCreatedAt: z.string().max(40).default(''),
+    /** Head office's public key, when central handed one out at enrolment. */
+    headOfficeRecipient: z.string().regex(RECIPIENT_RE).or(z.literal('')).default(''),
   }).prefault({}),
   security: z.object({
     lockoutAttempts: z.number().int().min(1).max(20).default(5),

@@ -11,6 +11,9 @@ export function setupHandlers(s: Services): Handlers<typeof setupContract> {
     'setup.savePrinter': (input) => s.setup.savePrinter(input),
     'setup.testPrint': () => s.setup.testPrint(),
     'setup.discoverPrinters': () => s.setup.discoverPrinters(),
+    'setup.newRecoveryKey': () => s.setup.newRecoveryKey(),
+    'setup.printRecoveryKey': ({ identity }) => s.setup.printRecoveryKey(identity),
+    'setup.confirmRecoveryKey': ({ recipient }) => s.setup.confirmRecoveryKey(recipient),
     'setup.createFirstHead': async ({ head, technician }) => ({ users: await s.setup.createFirstUsers({ head, technician }) }),
   };
 }

@@ -36,6 +36,9 @@ export function technicianHandlers(s: Services): Handlers<typeof technicianContr
     'backup.now': ({ dir }, ctx) => s.backup.backupNow(dir || undefined, actor(ctx.session)),
     'backup.list': ({ dir }) => s.backup.list(dir || undefined),
     'backup.restore': (input, ctx) => s.backup.restore(input, actor(ctx.session)),
+    'backup.newRecoveryKey': ({ replace }, ctx) => s.recoveryKeys.make(actor(ctx.session), { replace }),
+    'backup.printRecoveryKey': ({ identity }, ctx) => s.recoveryKeys.print(identity, actor(ctx.session)),
+    'backup.confirmRecoveryKey': ({ recipient }, ctx) => s.recoveryKeys.confirm(recipient, actor(ctx.session)),
 
     'users.list': () => ({ users: s.users.list() }),
     'users.create': ({ username, displayName, role, pin }, ctx) => s.users.create({ username, displayName, role, pin }, ctx.session!),

@@ -49,9 +49,11 @@ export async function enrolCounter(
         regencyCode: res.branch.regencyCode.replace('.', ''), timeZone: res.branch.timeZone,
       },
       counter: { number: input.counterNumber, id: res.counterId },
-      central: { url: input.url, deviceId: res.deviceId, token: res.token },
+      central: { ...cur.central, url: input.url, deviceId: res.deviceId, token: res.token },
+      // Head office's public key, when it gives one: backups are then encrypted to it as well.
+      backup: { ...cur.backup, headOfficeRecipient: res.backupRecipient ?? '' },
     }));
-    deps.audit.record(actor, 'setup.enrol', res.counterId, { deviceId: res.deviceId, branch: res.branch.code });
+    deps.audit.record(actor, 'setup.enrol', res.counterId, { deviceId: res.deviceId, branch: res.branch.code, backupRecipient: res.backupRecipient ?? null });
     return next;
   } catch (e) {
     if (e instanceof CentralError && ENROL_ERRORS[e.code]) {

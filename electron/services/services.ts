@@ -18,6 +18,7 @@ import { createPrinterService } from './setup/printer';
 import { createSetupService } from './setup/setup-service';
 import { createBackupService } from './backup/backup';
 import { applyPendingRestore } from './backup/restore';
+import { createRecoveryKeys } from './backup/recovery-key';
 import { createUserAdmin } from './users/users';
 import { createClosing } from './closing/wire';
 import { createMonitoringService } from './monitoring/service';
@@ -83,7 +84,8 @@ export function createServices(opts: ServiceOptions) {
   const participants = createParticipantRepo(db);
   const printing = createPrintingService({ db, settings, clock });
   const printer = createPrinterService({ db, settings, audit, clock, log, printing });
-  const backup = createBackupService({ db, dataDir: opts.dataDir, settings, audit, auth, clock, log, version: opts.version ?? '0.1.0' });
+  const recoveryKeys = createRecoveryKeys({ db, settings, audit, clock });
+  const backup = createBackupService({ db, dataDir: opts.dataDir, settings, audit, auth, clock, log, version: opts.version ?? '0.1.0', recoveryKeys });
   const payment = createPaymentService({ db, ledger, settings, participants, central, auth, audit, printing });
   // The KPJ number of a registration arrives with its acknowledgement.
   ackHooks.push((entry, result) => {
@@ -109,8 +111,9 @@ export function createServices(opts: ServiceOptions) {
     printing,
     printer,
     backup,
+    recoveryKeys,
     users: createUserAdmin({ db, audit, auth, clock }),
-    setup: createSetupService({ db, settings, audit, auth, clock, log, printer, setupNeeded: (): boolean => services.setupNeeded() }),
+    setup: createSetupService({ db, settings, audit, auth, clock, log, printer, recoveryKeys, setupNeeded: (): boolean => services.setupNeeded() }),
     registration: createRegistrationService({ db, settings, ledger, participants, audit, clock, printing }),
     payment,
     history: createHistoryService({ db, ledger, settings, auth, audit, payment, printing }),

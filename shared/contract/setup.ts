@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { procedure } from './define';
 import { isAllowedCentralUrl } from '../protocol/central-url';
 import { empty, pinSchema, roleSchema, usernameSchema } from './common';
-import { printerDiscoverySchema, printerInputSchema, printerOutputSchema, testPrintOutputSchema } from './technician';
+import {
+  newRecoveryKeyOutput, printerDiscoverySchema, printerInputSchema, printerOutputSchema, printRecoveryKeyOutput,
+  recipientSchema, recoveryKeyInput, recoveryKeyStatus, testPrintOutputSchema,
+} from './technician';
 
 // The first-run wizard. These are public (nobody can sign in yet) but the service refuses
 // each of them once the counter is set up (enrolled and with users).
@@ -47,6 +50,8 @@ export const setupContract = {
       setupNeeded: z.boolean(),
       enrolled: z.boolean(),
       hasUsers: z.boolean(),
+      /** The branch's recovery key is made and confirmed (its public half saved). */
+      hasRecoveryKey: z.boolean(),
       serverUrl: z.string(),
       branch: z.object({ code: z.string(), name: z.string(), timeZone }).nullable(),
       counter: z.object({ number: z.number().int(), id: z.string() }).nullable(),
@@ -96,6 +101,14 @@ export const setupContract = {
     input: empty,
     output: testPrintOutputSchema,
   }),
+  /** The branch's recovery key for encrypted backups: shown once, printed, confirmed as stored. */
+  'setup.newRecoveryKey': procedure({ access: 'public', mutates: true, input: empty, output: newRecoveryKeyOutput }),
+  'setup.printRecoveryKey': procedure({
+    access: 'public', mutates: true,
+    input: z.object({ identity: recoveryKeyInput.refine((s) => s.trim() !== '', { error: 'err.backup.keyInvalid' }) }).strict(),
+    output: printRecoveryKeyOutput,
+  }),
+  'setup.confirmRecoveryKey': procedure({ access: 'public', mutates: true, input: z.object({ recipient: recipientSchema }).strict(), output: recoveryKeyStatus }),
   /** The first head (and the technician's own account); only while no user exists. */
   'setup.createFirstHead': procedure({
     access: 'public',

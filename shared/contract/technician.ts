@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { procedure } from './define';
 import { diskEncryptionSchema } from '../disk-encryption';
 import { PRINTER_CODE_PAGES, PRINTER_KINDS } from '../settings';
+import { findRecoveryKey, RECIPIENT_RE } from '../recovery-key';
 import { approvalSchema, empty, ok, pinSchema, roleSchema, usernameSchema } from './common';
 
 // The technician's screens: printer, diagnostics, backup, users. A technician never sees money:
@@ -92,7 +93,19 @@ export const backupItemSchema = z.object({
   chainOk: z.boolean().nullable(),
   entries: z.number().int().nullable(),
   counterId: z.string().nullable(),
+  /** An age file (encrypted to the recovery key); false for an old plain SQLite backup. */
+  encrypted: z.boolean(),
 });
+
+/** The recovery key as typed, pasted or read from a key file; checked as it is typed. */
+export const recoveryKeyInput = z.string().max(4096, { error: 'err.backup.keyInvalid' })
+  .refine((s) => s.trim() === '' || findRecoveryKey(s) !== null, { error: 'err.backup.keyInvalid' });
+export const recipientSchema = z.string().trim().regex(RECIPIENT_RE, { error: 'err.backup.keyNotPending' });
+
+/** A key just made: shown once, never stored by Loket (only its public half, once confirmed). */
+export const newRecoveryKeyOutput = z.object({ identity: z.string(), recipient: z.string(), createdAt: z.string() });
+export const printRecoveryKeyOutput = z.object({ target: z.string(), bytes: z.number().int() });
+export const recoveryKeyStatus = z.object({ recipient: z.string(), createdAt: z.string() });
 
 const dailyAtSchema = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'err.backup.dailyAt' }).or(z.literal(''));
 
@@ -163,7 +176,30 @@ export const technicianContract = {
 
   'backup.settings': procedure({
     access: ['technician'], input: empty,
-    output: z.object({ dir: z.string(), dailyAt: z.string(), nextRunAt: z.string().nullable(), lastRunAt: z.string().nullable(), lastError: z.string().nullable() }),
+    output: z.object({
+      dir: z.string(), dailyAt: z.string(), nextRunAt: z.string().nullable(), lastRunAt: z.string().nullable(), lastError: z.string().nullable(),
+      /** The branch's recovery key (its public half), or null: then no backup can be made. */
+      recoveryKey: recoveryKeyStatus.nullable(),
+      headOfficeRecipient: z.string().nullable(),
+    }),
+  }),
+  /** Makes the branch's recovery key (a counter set up before keys existed, or a lost one replaced). */
+  'backup.newRecoveryKey': procedure({
+    access: ['technician'], mutates: true,
+    input: z.object({ replace: z.boolean().default(false) }).strict(),
+    output: newRecoveryKeyOutput,
+  }),
+  /** Prints the key just made on the receipt printer, for the branch safe. */
+  'backup.printRecoveryKey': procedure({
+    access: ['technician'], mutates: true,
+    input: z.object({ identity: recoveryKeyInput.refine((s) => s.trim() !== '', { error: 'err.backup.keyInvalid' }) }).strict(),
+    output: printRecoveryKeyOutput,
+  }),
+  /** The technician stored the key: its public half is saved and every backup is encrypted to it. */
+  'backup.confirmRecoveryKey': procedure({
+    access: ['technician'], mutates: true,
+    input: z.object({ recipient: recipientSchema }).strict(),
+    output: recoveryKeyStatus,
   }),
   'backup.saveSettings': procedure({
     access: ['technician'], mutates: true,
@@ -182,7 +218,12 @@ export const technicianContract = {
   /** Restores a verified backup with the head's approval; takes effect when Loket restarts. */
   'backup.restore': procedure({
     access: ['technician'], mutates: true,
-    input: z.object({ path: z.string().trim().min(1, { error: 'err.backup.path' }).max(1024), approval: approvalSchema }).strict(),
+    input: z.object({
+      path: z.string().trim().min(1, { error: 'err.backup.path' }).max(1024),
+      /** Needed for an encrypted backup; an old plain one is restored without. */
+      recoveryKey: recoveryKeyInput.optional(),
+      approval: approvalSchema,
+    }).strict(),
     output: z.object({ restartRequired: z.literal(true), entries: z.number().int(), pendingPath: z.string() }),
   }),
 

@@ -119,6 +119,8 @@ export const enrolResponseSchema = z.object({
   /** The `counter_id` this device writes in its ledger entries (stable per branch + counter number). */
   counterId,
   serverTime: instant,
+  /** Head office's age public key (`age1…`): when given, every backup is encrypted to it too. */
+  backupRecipient: z.string().regex(/^age1[0-9a-z]{58}$/).optional(),
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 

@@ -7,6 +7,8 @@ export interface CentralContext {
   /** The server's clock; tests may pin it. */
   now: () => Date;
   adminSecret: string;
+  /** Head office's age public key for counters' backups, handed out at enrolment (optional). */
+  backupRecipient?: string;
 }
 
 /** An enrolled device, as the Bearer token names it. */

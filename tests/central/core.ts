@@ -20,7 +20,7 @@ export function createCentralCore(ctx: CentralContext) {
     ctx,
     branches,
     periods,
-    enrolment: createEnrolment(db, branches, now),
+    enrolment: createEnrolment(db, branches, now, { backupRecipient: ctx.backupRecipient }),
     ingest: createLedgerIngest(db, now),
     participants: createParticipantQueries(db),
     standings: createStandings(db),

@@ -26,6 +26,8 @@ const central = await startCentralServer({
   port: Number(values.port),
   host: values.host,
   adminSecret: values['admin-secret'] ?? process.env.LOKET_CENTRAL_ADMIN_SECRET,
+  // Head office's age public key for the counters' backups (e.g. `age-keygen -y key.txt`).
+  backupRecipient: process.env.LOKET_CENTRAL_BACKUP_RECIPIENT || undefined,
 });
 const { admin } = central;
 

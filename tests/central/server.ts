@@ -41,6 +41,8 @@ export interface CentralServerOptions {
   now?: () => Date;
   /** Largest body read (default MAX_BODY_BYTES of the protocol). */
   maxBodyBytes?: number;
+  /** Head office's age public key (`age1…`) handed to counters at enrolment for their backups. */
+  backupRecipient?: string;
   /** Called with unexpected errors (default: console.error). */
   onError?: (error: unknown) => void;
 }
@@ -67,6 +69,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     db,
     now: options.now ?? (() => new Date()),
     adminSecret: options.adminSecret ?? randomBytes(16).toString('hex'),
+    backupRecipient: options.backupRecipient,
   };
   const core = createCentralCore(ctx);
   const admin = createAdmin(core);

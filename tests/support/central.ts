@@ -6,9 +6,9 @@ import type { LoketHost } from '../../electron/host';
 import { tempDir } from './tmp';
 
 /** A central double on 127.0.0.1 with the demo branch, in its own temp folder. */
-export async function testCentral(opts: { now?: () => Date; port?: number } = {}): Promise<CentralServer & { dir: string; dispose: () => Promise<void> }> {
+export async function testCentral(opts: { now?: () => Date; port?: number; backupRecipient?: string } = {}): Promise<CentralServer & { dir: string; dispose: () => Promise<void> }> {
   const { dir, cleanup } = tempDir('loket-central-');
-  const central = await startCentralServer({ dbPath: join(dir, 'central.sqlite'), port: opts.port ?? 0, adminSecret: 'test', now: opts.now });
+  const central = await startCentralServer({ dbPath: join(dir, 'central.sqlite'), port: opts.port ?? 0, adminSecret: 'test', now: opts.now, backupRecipient: opts.backupRecipient });
   central.admin.createBranch({ ...DEMO_BRANCH });
   return { ...central, dir, dispose: async () => { await central.close(); cleanup(); } };
 }

@@ -3,14 +3,13 @@ import { Readable, Writable } from 'node:stream';
 import type { ReadableStream as WebReadable } from 'node:stream/web';
 import { Decrypter, Encrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import { AppError } from '../../../shared/errors';
+import { findRecoveryKey, RECIPIENT_RE } from '../../../shared/recovery-key';
 
 // Backup files in the age format (age-encryption.org/v1), streamed in age's 64 KiB chunks so a
 // large ledger never sits in memory whole. Encrypting needs only public recipients; opening
 // needs the branch's recovery key (an X25519 identity kept on paper in the safe).
 
 export const AGE_MAGIC = 'age-encryption.org/v1\n';
-const IDENTITY_RE = /^AGE-SECRET-KEY-1[0-9A-Z]{58}$/;
-const RECIPIENT_RE = /^age1[0-9a-z]{58}$/;
 
 export async function newRecoveryKey(): Promise<{ identity: string; recipient: string }> {
   const identity = await generateIdentity();
@@ -21,8 +20,8 @@ export const isRecipient = (s: string) => RECIPIENT_RE.test(s.trim());
 
 /** The identity line out of what was typed or read from a key file (comments and spaces allowed). */
 export function parseRecoveryKey(text: string): string {
-  const line = text.split(/\r?\n/).map((l) => l.replace(/\s+/g, '').toUpperCase()).find((l) => l.startsWith('AGE-SECRET-KEY-1'));
-  if (!line || !IDENTITY_RE.test(line)) {
+  const line = findRecoveryKey(text);
+  if (!line) {
     throw new AppError('INVALID_INPUT', 'err.backup.keyInvalid', undefined, [{ path: 'recoveryKey', key: 'err.backup.keyInvalid' }]);
   }
   return line;
@@ -68,7 +67,16 @@ export async function decryptFile(src: string, dest: string, recoveryKey: string
     if (e instanceof Error && /no identity matched/i.test(e.message)) {
       throw new AppError('INVALID_INPUT', 'err.backup.wrongKey', undefined, [{ path: 'recoveryKey', key: 'err.backup.wrongKey' }]);
     }
-    throw e;
+    throw damaged(e); // a header that does not parse or whose MAC fails: the file was altered
   }
-  await pipeTo(out, dest);
+  // age authenticates every 64 KiB chunk: a flipped byte or a cut file fails here, and the half
+  // written output is removed.
+  try {
+    await pipeTo(out, dest);
+  } catch (e) {
+    throw damaged(e);
+  }
 }
+
+const damaged = (e: unknown) => (e instanceof AppError ? e
+  : new AppError('INVALID_INPUT', 'err.backup.corrupt', { detail: e instanceof Error ? e.message : String(e) }));

@@ -14,12 +14,21 @@ import type { Logger } from '../log';
 import { verifyLedgerFile } from './verify-file';
 import { backupDue, nextBackupAt } from './schedule';
 import { requestRestore } from './restore';
+import { encryptFile, isAgeFile } from './age-file';
+import type { RecoveryKeys } from './recovery-key';
 
 // Backups of the ledger with SQLite's online backup (the counter keeps working meanwhile), to
 // a folder the technician chose (a USB stick). Each backup is checked like a restore would
 // check it, and a small JSON record beside it says so; the list reads that record.
+//
+// What lands on the stick is an age file (`.sqlite.age`) encrypted to the branch's recovery key
+// and, when central gave one at enrolment, to head office's key: a stick found in the street
+// shows nothing. Making one needs only those public keys. The plain copy is made and checked in
+// the data folder (the counter's own disk) and removed once encrypted. Old plain `.sqlite`
+// backups are still listed and can still be restored (marked as not encrypted).
 
-const FILE_RE = /^loket-.+-\d{8}T\d{6}Z\.sqlite$/;
+const FILE_RE = /^loket-.+-\d{8}T\d{6}Z\.sqlite(\.age)?$/;
+const WORK_FILE = 'backup-in-progress.sqlite';
 
 const recordSchema = z.object({
   createdAt: z.string(),
@@ -32,6 +41,9 @@ const recordSchema = z.object({
   counterId: z.string(),
   schemaVersion: z.number().int(),
   appVersion: z.string(),
+  /** Older records (plain backups) have neither. */
+  encrypted: z.boolean().default(false),
+  recipients: z.array(z.string()).default([]),
 });
 type BackupRecord = z.infer<typeof recordSchema>;
 
@@ -46,6 +58,7 @@ const stampOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{
 
 export function createBackupService(deps: {
   db: Db; dataDir: string; settings: SettingsService; audit: Audit; auth: AuthService; clock: () => Date; log: Logger; version: string;
+  recoveryKeys: RecoveryKeys;
 }) {
   const { db, settings, audit, clock, log } = deps;
   let running: Promise<BackupItem> | null = null;
@@ -86,6 +99,7 @@ export function createBackupService(deps: {
       fileName, path, sizeBytes: st.size, createdAt: trusted?.createdAt ?? st.mtime.toISOString(),
       verified: trusted ? trusted.verified : null, integrity: trusted?.integrity ?? null, chainOk: trusted?.chainOk ?? null,
       entries: trusted?.entries ?? null, counterId: trusted?.counterId ?? null,
+      encrypted: isAgeFile(path),
     };
   }
 
@@ -106,13 +120,23 @@ export function createBackupService(deps: {
     return { dir, items: items.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
   }
 
+  /** The public keys a backup is encrypted to; the branch's own key is required. */
+  function recipients(): string[] {
+    const b = settings.get().backup;
+    if (!b.recoveryRecipient) throw new AppError('CONFLICT', 'err.backup.noRecoveryKey');
+    return [b.recoveryRecipient, ...(b.headOfficeRecipient ? [b.headOfficeRecipient] : [])];
+  }
+
   async function makeBackup(dirInput: string | undefined, actor: AuditActor, reason: 'manual' | 'daily'): Promise<BackupItem> {
     const dir = usableDir(dirInput);
+    const to = recipients();
     const now = clock();
     const counterId = settings.get().counter.id || 'unenrolled';
-    const fileName = `loket-${counterId}-${stampOf(now)}.sqlite`;
+    const fileName = `loket-${counterId}-${stampOf(now)}.sqlite.age`;
     const final = join(dir, fileName);
-    const partial = `${final}.partial`;
+    const partial = join(deps.dataDir, WORK_FILE); // the plain copy never touches the stick
+    const encPartial = `${final}.partial`;
+    rmSync(partial, { force: true });
     try {
       await db.backup(partial);
       // The copy is ours: make it a self-contained file (no -wal beside it) before checking it.
@@ -132,14 +156,24 @@ export function createBackupService(deps: {
       log.error({ problem: check.problemKey, detail: check.detail }, 'backup did not verify');
       throw new AppError('INTERNAL', 'err.backup.verifyFailed', { detail: check.detail ?? '' });
     }
-    renameSync(partial, final);
+    try {
+      await encryptFile(partial, encPartial, to);
+      renameSync(encPartial, final);
+    } catch (e) {
+      rmSync(encPartial, { force: true });
+      const code = (e as { code?: string }).code;
+      log.error({ dir, error: String(e) }, 'backup encryption failed');
+      throw new AppError('UNAVAILABLE', code === 'ENOSPC' ? 'err.backup.full' : 'err.backup.failed', { detail: e instanceof Error ? e.message : String(e) });
+    } finally {
+      rmSync(partial, { force: true });
+    }
     const record: BackupRecord = {
       createdAt: now.toISOString(), sizeBytes: statSync(final).size, sha256: await sha256Of(final),
       integrity: check.integrity[0] ?? '', verified: true, chainOk: check.chainOk, entries: check.entries,
-      counterId, schemaVersion: check.schemaVersion, appVersion: deps.version,
+      counterId, schemaVersion: check.schemaVersion, appVersion: deps.version, encrypted: true, recipients: to,
     };
     writeFileSync(`${final}.json`, `${JSON.stringify(record, null, 2)}\n`);
-    audit.record(actor, 'backup.now', fileName, { dir, reason, entries: check.entries, sizeBytes: record.sizeBytes });
+    audit.record(actor, 'backup.now', fileName, { dir, reason, entries: check.entries, sizeBytes: record.sizeBytes, recipients: to.length });
     log.info({ file: final, entries: check.entries, reason }, 'backup made and verified');
     return itemOf(dir, fileName);
   }
@@ -180,20 +214,23 @@ export function createBackupService(deps: {
     settings() {
       const st = settings.get();
       const next = st.backup.dir ? nextBackupAt(clock(), st.branch.timeZone, st.backup.dailyAt, lastDoneDate()) : null;
-      return { dir: st.backup.dir, dailyAt: st.backup.dailyAt, nextRunAt: next?.toISOString() ?? null, lastRunAt: lastAuto.at, lastError: lastAuto.error };
+      return {
+        dir: st.backup.dir, dailyAt: st.backup.dailyAt, nextRunAt: next?.toISOString() ?? null, lastRunAt: lastAuto.at, lastError: lastAuto.error,
+        recoveryKey: deps.recoveryKeys.status(), headOfficeRecipient: st.backup.headOfficeRecipient || null,
+      };
     },
 
     saveSettings(input: { dir: string; dailyAt: string }, actor: AuditActor): void {
       if (input.dir) usableDir(input.dir);
       db.transaction(() => {
         audit.record(actor, 'backup.saveSettings', input.dir || null, input);
-        settings.update((cur) => ({ ...cur, backup: { dir: input.dir, dailyAt: input.dailyAt } }));
+        settings.update((cur) => ({ ...cur, backup: { ...cur.backup, dir: input.dir, dailyAt: input.dailyAt } }));
       })();
     },
 
-    async restore(input: { path: string; approval: { username: string; pin: string } }, actor: AuditActor) {
+    async restore(input: { path: string; recoveryKey?: string; approval: { username: string; pin: string } }, actor: AuditActor) {
       const approver = await deps.auth.approveAsHead(input.approval.username, input.approval.pin, 'backup.restore');
-      const r = await requestRestore({ db, dataDir: deps.dataDir, counterId: settings.get().counter.id, audit, log }, input.path, actor, approver.username);
+      const r = await requestRestore({ db, dataDir: deps.dataDir, counterId: settings.get().counter.id, audit, log }, input.path, actor, approver.username, input.recoveryKey);
       pendingRestore = r.pendingPath;
       return { restartRequired: true as const, entries: r.entries, pendingPath: r.pendingPath };
     },

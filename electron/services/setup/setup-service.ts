@@ -12,6 +12,7 @@ import { insertUser } from '../users/user-store';
 import type { PrinterService } from './printer';
 import { checkServer } from './server-check';
 import type { PrinterInput } from '../../../shared/contract/technician';
+import type { RecoveryKeys } from '../backup/recovery-key';
 
 export interface FirstUserInput { username: string; displayName: string; pin: string }
 
@@ -25,7 +26,7 @@ export const SETUP_ACTOR: AuditActor = { userId: null, username: 'setup' };
  */
 export function createSetupService(deps: {
   db: Db; settings: SettingsService; audit: Audit; auth: AuthService; clock: () => Date; log: Logger;
-  printer: PrinterService; setupNeeded: () => boolean;
+  printer: PrinterService; recoveryKeys: RecoveryKeys; setupNeeded: () => boolean;
 }) {
   const { db, settings, audit, auth, clock, log } = deps;
 
@@ -42,6 +43,7 @@ export function createSetupService(deps: {
         setupNeeded: deps.setupNeeded(),
         enrolled: isEnrolled,
         hasUsers: auth.userCount() > 0,
+        hasRecoveryKey: deps.recoveryKeys.status() !== null,
         serverUrl: st.central.url,
         branch: isEnrolled ? { code: st.branch.code, name: st.branch.name, timeZone: st.branch.timeZone } : null,
         counter: isEnrolled ? { number: st.counter.number, id: st.counter.id } : null,
@@ -89,6 +91,22 @@ export function createSetupService(deps: {
     testPrint() {
       assertOpen();
       return deps.printer.testPrint(SETUP_ACTOR);
+    },
+
+    /** The branch's recovery key, shown once; made again freely until set-up ends (nothing is backed up yet). */
+    newRecoveryKey() {
+      assertOpen();
+      return deps.recoveryKeys.make(SETUP_ACTOR, { replace: true });
+    },
+
+    printRecoveryKey(identity: string) {
+      assertOpen();
+      return deps.recoveryKeys.print(identity, SETUP_ACTOR);
+    },
+
+    confirmRecoveryKey(recipient: string) {
+      assertOpen();
+      return deps.recoveryKeys.confirm(recipient, SETUP_ACTOR);
     },
 
     /** The first head, and the technician's own account when given: only while no user exists. */

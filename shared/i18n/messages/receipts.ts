@@ -8,6 +8,7 @@ export const receipts = {
         void: 'BUKTI PEMBATALAN TRANSAKSI',
         test: 'HALAMAN UJI PRINTER',
         closing: 'LAPORAN TUTUP HARI',
+        recoveryKey: 'KUNCI PEMULIHAN CADANGAN',
       },
       subtitle: 'BPJS Ketenagakerjaan - BPU',
       branch: 'Cabang',
@@ -48,6 +49,11 @@ export const receipts = {
         reason: 'Alasan',
         approvedBy: 'Disetujui',
         footer: 'Bukti pembayaran asal tidak berlaku lagi.',
+      },
+      recoveryKey: {
+        keep: 'Simpan di brankas cabang. Tanpa kunci ini cadangan data tidak dapat dipulihkan.',
+        public: 'Kunci publik (untuk mencocokkan):',
+        never: 'Jangan difoto atau dikirim lewat pesan.',
       },
       test: {
         printer: 'Printer',
@@ -114,6 +120,7 @@ export const receipts = {
         void: 'TRANSACTION VOID RECEIPT',
         test: 'PRINTER TEST PAGE',
         closing: 'DAY CLOSING REPORT',
+        recoveryKey: 'BACKUP RECOVERY KEY',
       },
       subtitle: 'BPJS Ketenagakerjaan - BPU',
       branch: 'Branch',
@@ -154,6 +161,11 @@ export const receipts = {
         reason: 'Reason',
         approvedBy: 'Approved by',
         footer: 'The original receipt is no longer valid.',
+      },
+      recoveryKey: {
+        keep: 'Keep in the branch safe. Without this key the backups cannot be restored.',
+        public: 'Public key (to match it):',
+        never: 'Do not photograph it or send it in a message.',
       },
       test: {
         printer: 'Printer',

@@ -36,7 +36,8 @@ export interface EnrolCode { code: string; branchCode: string; expiresAt: string
 interface CodeRow { code: string; branch_code: string; expires_at: string; used_at: string | null }
 interface DeviceRow { device_id: string; branch_code: string; counter_id: string; counter_number: number }
 
-export function createEnrolment(db: DB, branches: BranchStore, now: () => Date) {
+/** `backupRecipient`: head office's age public key, handed to every counter that enrols (optional). */
+export function createEnrolment(db: DB, branches: BranchStore, now: () => Date, opts: { backupRecipient?: string } = {}) {
   const s = {
     insertCode: db.prepare('INSERT INTO enrol_codes (code, branch_code, created_at, expires_at) VALUES (?, ?, ?, ?)'),
     getCode: db.prepare<[string], CodeRow>('SELECT code, branch_code, expires_at, used_at FROM enrol_codes WHERE code = ?'),
@@ -79,7 +80,7 @@ export function createEnrolment(db: DB, branches: BranchStore, now: () => Date) 
     s.revokeCounter.run(iso, counterId);
     s.insertDevice.run(deviceId, tokenHash(token), branch.code, req.counterNumber, counterId, iso, req.clientTime);
     s.useCode.run(iso, deviceId, row.code);
-    return { deviceId, token, branch, counterId, serverTime: iso };
+    return { deviceId, token, branch, counterId, serverTime: iso, ...(opts.backupRecipient ? { backupRecipient: opts.backupRecipient } : {}) };
   });
 
   function authenticate(token: string | null): Device | null {

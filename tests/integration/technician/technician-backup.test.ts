@@ -7,6 +7,7 @@ import { testClock, testHost, signInAs } from '../../support/host';
 import { tempDir } from '../../support/tmp';
 import { verifyChain } from '../../../electron/services/ledger/verify';
 import { backupDue, nextBackupAt } from '../../../electron/services/backup/schedule';
+import { decryptFile, encryptFile } from '../../../electron/services/backup/age-file';
 import { audits, caller, count, err, out, recordEntry } from './technician-helpers';
 
 // Online backup, verified and listed; restore only with the head's PIN, after verifying,
@@ -22,26 +23,31 @@ async function setup() {
   stops.push(usb.cleanup, h.cleanup);
   const call = caller(h);
   const tech = await signInAs(h, 'teknisi', '999999');
-  return { h, call, tech, usb: usb.dir, clock };
+  // The branch's recovery key, made and confirmed as on the backup screen; the test keeps the secret.
+  const key = out(await call('backup.newRecoveryKey', {}, tech));
+  out(await call('backup.confirmRecoveryKey', { recipient: key.recipient }, tech));
+  return { h, call, tech, usb: usb.dir, clock, key: key as { identity: string; recipient: string } };
 }
 
 const approval = { username: 'kepala', pin: '123456' };
 
 describe('backup', () => {
   it('backs up online to the chosen folder, verifies it and lists it', async () => {
-    const { h, call, tech, usb } = await setup();
+    const { h, call, tech, usb, key } = await setup();
     for (let i = 0; i < 5; i++) recordEntry(h);
     expect(err(await call('backup.now', {}, tech)).key).toBe('err.backup.dirMissing');
     expect(err(await call('backup.now', { dir: join(usb, 'not-plugged-in') }, tech)).key).toBe('err.backup.dirNotFound');
     out(await call('backup.saveSettings', { dir: usb, dailyAt: '18:30' }, tech));
     const item = out(await call('backup.now', {}, tech));
-    expect(item).toMatchObject({ verified: true, chainOk: true, integrity: 'ok', entries: 5, counterId: '64400-01' });
-    expect(item.fileName).toMatch(/^loket-64400-01-20261125T030000Z\.sqlite$/);
+    expect(item).toMatchObject({ verified: true, chainOk: true, integrity: 'ok', entries: 5, counterId: '64400-01', encrypted: true });
+    expect(item.fileName).toMatch(/^loket-64400-01-20261125T030000Z\.sqlite\.age$/);
     expect(readdirSync(usb).sort()).toEqual([item.fileName, `${item.fileName}.json`]); // no -wal, no partial left
     const listed = out(await call('backup.list', {}, tech));
     expect(listed.items).toEqual([item]);
-    // The copy is a ledger of its own: its chain verifies with the ordinary verifier.
-    const copy = new Database(item.path, { readonly: true });
+    // The copy, opened with the recovery key, is a ledger of its own: its chain verifies with the ordinary verifier.
+    const plain = join(usb, 'opened.sqlite');
+    await decryptFile(item.path, plain, key.identity);
+    const copy = new Database(plain, { readonly: true });
     expect(await verifyChain(copy, '64400-01')).toMatchObject({ ok: true, checked: 5 });
     copy.close();
     expect(audits(h, 'backup.now')).toHaveLength(1);
@@ -51,20 +57,21 @@ describe('backup', () => {
   });
 
   it('restores with the head PIN: the current file kept aside, the backup in place after a restart, the chain intact', async () => {
-    const { h, call, tech, usb, clock } = await setup();
+    const { h, call, tech, usb, clock, key } = await setup();
     for (let i = 0; i < 3; i++) recordEntry(h);
     const item = out(await call('backup.now', { dir: usb }, tech));
     recordEntry(h);
     recordEntry(h);
     expect(count(h, 'ledger_entries')).toBe(5);
 
-    const wrong = err(await call('backup.restore', { path: item.path, approval: { username: 'kepala', pin: '000000' } }, tech));
+    const recoveryKey = key.identity;
+    const wrong = err(await call('backup.restore', { path: item.path, recoveryKey, approval: { username: 'kepala', pin: '000000' } }, tech));
     expect(wrong.code).toBe('WRONG_PIN');
-    const teller = err(await call('backup.restore', { path: item.path, approval: { username: 'siti', pin: '111111' } }, tech));
+    const teller = err(await call('backup.restore', { path: item.path, recoveryKey, approval: { username: 'siti', pin: '111111' } }, tech));
     expect(teller).toMatchObject({ code: 'FORBIDDEN', key: 'approval.notHead' });
     expect(existsSync(join(h.dir, 'ledger.sqlite.restore-pending'))).toBe(false);
 
-    const r = out(await call('backup.restore', { path: item.path, approval }, tech));
+    const r = out(await call('backup.restore', { path: item.path, recoveryKey, approval }, tech));
     expect(r).toMatchObject({ restartRequired: true, entries: 3 });
     expect(audits(h, 'backup.restore')[0]).toMatchObject({ username: 'teknisi' });
     expect(count(h, 'ledger_entries')).toBe(5); // the open file is never touched
@@ -88,13 +95,16 @@ describe('backup', () => {
   });
 
   it('refuses a corrupted backup, a tampered chain and a file that is not a backup', async () => {
-    const { h, call, tech, usb } = await setup();
+    const { h, call, tech, usb, key } = await setup();
     for (let i = 0; i < 30; i++) recordEntry(h);
     const item = out(await call('backup.now', { dir: usb }, tech));
+    // The checks run on the ledger inside: open the backup, damage it, and (for the chain) seal it again.
+    const plain = join(usb, 'plain.sqlite');
+    await decryptFile(item.path, plain, key.identity);
 
     // Bytes overwritten in the middle of the file (a failing USB stick).
     const broken = join(usb, 'broken.sqlite');
-    copyFileSync(item.path, broken);
+    copyFileSync(plain, broken);
     const fd = openSync(broken, 'r+');
     const size = statSync(broken).size;
     writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, Math.floor(size / 2 / 4096) * 4096);
@@ -105,12 +115,16 @@ describe('backup', () => {
 
     // A sound SQLite file whose ledger row was altered behind the triggers' back.
     const tampered = join(usb, 'tampered.sqlite');
-    copyFileSync(item.path, tampered);
+    copyFileSync(plain, tampered);
     const t = new Database(tampered);
     t.exec('DROP TRIGGER ledger_entries_no_update');
     t.prepare('UPDATE ledger_entries SET amount = 1 WHERE seq = 7').run();
     t.close();
     expect(err(await call('backup.restore', { path: tampered, approval }, tech))).toMatchObject({ code: 'CONFLICT', key: 'err.backup.chain' });
+    // The same, encrypted to the branch key as a backup would be: decrypted fine, then refused by the chain check.
+    const sealed = join(usb, 'tampered.sqlite.age');
+    await encryptFile(tampered, sealed, [key.recipient]);
+    expect(err(await call('backup.restore', { path: sealed, recoveryKey: key.identity, approval }, tech))).toMatchObject({ code: 'CONFLICT', key: 'err.backup.chain' });
 
     const notDb = join(usb, 'note.sqlite');
     copyFileSync(join(h.dir, 'settings.json'), notDb);
@@ -118,7 +132,7 @@ describe('backup', () => {
     expect(err(await call('backup.restore', { path: join(usb, 'missing.sqlite'), approval }, tech)).key).toBe('err.backup.notFound');
 
     expect(existsSync(join(h.dir, 'ledger.sqlite.restore-pending'))).toBe(false);
-    expect(audits(h, 'backup.restore.refused').length).toBe(4);
+    expect(audits(h, 'backup.restore.refused').length).toBe(5);
     expect(audits(h, 'backup.restore')).toHaveLength(0);
   });
 
