@@ -6,8 +6,9 @@ import { startVirtualPrinter, type VirtualPrinter } from '../../electron/service
 import { DEMO_BRANCH } from '../../electron/demo/seed';
 
 // A technician sets up a counter from an empty data folder: the wizard enrols it with the
-// central double, sets up the virtual printer and prints a test page, creates the first head
-// and their own account; then they add a teller, who can sign in.
+// central double, sets up the virtual printer and prints a test page, makes the branch's
+// recovery key (printed for the safe), creates the first head and their own account; then they
+// add a teller, who can sign in.
 
 const test = base.extend<{ central: CentralServer; printer: VirtualPrinter }>({
   // The same host as the fixture's, but NOT seeded: a fresh install.
@@ -67,7 +68,24 @@ test('a technician runs the wizard, prints a test page, and a teller signs in af
   await expect(page.getByLabel('Cetak halaman uji', { exact: true })).toContainText('HALAMAN UJI PRINTER');
   await page.getByRole('button', { name: 'Lanjut' }).click();
 
-  // 4. The first head and the technician's own account.
+  // 4. The branch's recovery key: shown once, printed for the safe, confirmed as stored.
+  await expect(page.getByText('Langkah 4 dari 5')).toBeVisible();
+  await page.getByRole('button', { name: 'Buat kunci pemulihan' }).click();
+  await expect(page.locator('#recovery-key')).toContainText('AGE-SECRET-KEY-1');
+  const shownKey = (await page.locator('#recovery-key').textContent())!.replace(/\s+/g, '');
+  await page.getByRole('button', { name: 'Cetak untuk brankas' }).click();
+  await expect(page.getByText(`Kunci tercetak di tcp://127.0.0.1:${printer.port}.`)).toBeVisible();
+  const slip = await printer.waitForJob(2);
+  expect(slip.decoded.lines).toContain('KUNCI PEMULIHAN CADANGAN');
+  expect(slip.decoded.lines.join('').replace(/\s+/g, '')).toContain(shownKey);
+  const stored = page.getByRole('button', { name: 'Kunci sudah disimpan' });
+  await expect(stored).toBeDisabled();
+  await page.getByLabel('Saya sudah menyimpan kunci ini di tempat aman (brankas cabang).').check();
+  await stored.click();
+  expect(host.services.settings.get().backup.recoveryRecipient).toMatch(/^age1/);
+  expect(JSON.stringify(host.services.settings.get())).not.toContain(shownKey.slice(16));
+
+  // 5. The first head and the technician's own account.
   const head = page.getByRole('group', { name: 'Kepala cabang' });
   await head.getByLabel('Nama lengkap').fill('Bambang Wijaya');
   await head.getByLabel('Nama pengguna').fill('kepala');

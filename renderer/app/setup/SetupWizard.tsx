@@ -6,18 +6,20 @@ import { messageText } from '../../i18n';
 import { LanguageButton } from '../LanguageButton';
 import type { AppInfo } from '../shell-context';
 import { PrinterForm } from '../technician/PrinterForm';
+import { RecoveryKeyCard } from '../technician/RecoveryKeyCard';
 import { EnrolStep, enrolledText } from './EnrolStep';
 import { ServerStep } from './ServerStep';
 import { UsersStep } from './UsersStep';
 
-type Step = 'server' | 'enrol' | 'printer' | 'users' | 'done';
-const NUMBERED: Step[] = ['server', 'enrol', 'printer', 'users'];
+type Step = 'server' | 'enrol' | 'printer' | 'recovery' | 'users' | 'done';
+const NUMBERED: Step[] = ['server', 'enrol', 'printer', 'recovery', 'users'];
 
 interface Props { info: AppInfo; onFinished(): void; onToggleLanguage(): void }
 
 /**
  * The first-run wizard, shown instead of sign-in while the counter is not set up: server,
- * enrolment, printer, first users. A half-finished set-up resumes where it stopped.
+ * enrolment, printer, the branch's recovery key (backups are encrypted to it; shown once,
+ * printed, confirmed as stored), first users. A half-finished set-up resumes where it stopped.
  */
 export function SetupWizard({ info, onFinished, onToggleLanguage }: Props) {
   const { t } = useTranslation();
@@ -27,12 +29,14 @@ export function SetupWizard({ info, onFinished, onToggleLanguage }: Props) {
   const [enrolled, setEnrolled] = useState<Output<'setup.enrol'> | null>(null);
   const [printer, setPrinter] = useState<Output<'setup.savePrinter'> | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [keyDone, setKeyDone] = useState(false);
 
   const load = useCallback(async () => {
     try {
       const s = await api.call('setup.state', {});
       setState(s);
       setUrl(s.serverUrl);
+      setKeyDone(s.hasRecoveryKey);
       setStep(!s.enrolled ? 'server' : !s.hasUsers ? 'printer' : 'done');
     } catch (e) {
       setLoadError((e as { key?: string }).key ?? 'err.network');
@@ -84,9 +88,32 @@ export function SetupWizard({ info, onFinished, onToggleLanguage }: Props) {
               status={printer ? t(`shell.printer.${printer.status}`) : undefined}
             />
             <div className="row">
-              <button type="button" className="primary" onClick={() => setStep('users')}>{printer ? t('action.next') : t('wizard.skip')}</button>
+              <button type="button" className="primary" onClick={() => setStep('recovery')}>{printer ? t('action.next') : t('wizard.skip')}</button>
             </div>
           </>
+        )}
+        {state && step === 'recovery' && (
+          keyDone ? (
+            <>
+              <p className="notice" role="status">{t('wizard.recoveryDone')}</p>
+              <div className="row">
+                <button type="button" className="primary" autoFocus onClick={() => setStep('users')}>{t('action.next')}</button>
+              </div>
+            </>
+          ) : (
+            <>
+              <p className="muted">{t('wizard.recoveryIntro')}</p>
+              <RecoveryKeyCard
+                zone={zone}
+                counterId={enrolled?.counter.id ?? state.counter?.id ?? ''}
+                makeLabel={t('tech.backup.key.make')}
+                make={() => api.call('setup.newRecoveryKey', {})}
+                print={(identity) => api.call('setup.printRecoveryKey', { identity })}
+                confirm={(recipient) => api.call('setup.confirmRecoveryKey', { recipient })}
+                onConfirmed={() => { setKeyDone(true); setStep('users'); }}
+              />
+            </>
+          )
         )}
         {state && step === 'users' && <UsersStep zone={zone} onDone={() => setStep('done')} />}
         {step === 'done' && (
