@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import {
-  batchRequestSchema, batchResponseSchema, closingRequestSchema, closingResponseSchema, daySummaryQuerySchema,
+  batchRequestSchema, batchResponseSchema, closingRequestSchema, closingResponseSchema,
   daySummaryResponseSchema, enrolRequestSchema, enrolResponseSchema, healthResponseSchema, participantQuerySchema,
   participantResponseSchema, standingsQuerySchema, standingsResponseSchema, targetsQuerySchema, targetsResponseSchema,
   type CentralErrorCode,
@@ -8,6 +8,7 @@ import {
 import {
   claimAcceptedSchema, claimParamsSchema, claimStatusResponseSchema, claimUploadSchema, CLAIM_JSON_PART, MAX_CLAIM_BODY_BYTES,
 } from './claims';
+import { dayDigestQuerySchema, dayDigestResponseSchema, daySummaryRangeQuerySchema } from './day-digest';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../domain/claims';
 
 // One table of the /v1 endpoints: the server double routes by it, the OpenAPI document is
@@ -60,8 +61,18 @@ export const CENTRAL_ENDPOINTS = {
   },
   daySummary: {
     method: 'GET', path: '/v1/day-summary', auth: 'device',
-    summary: "The server's entries of one counter and business date, ordered by seq, cursor-paginated.",
-    query: daySummaryQuerySchema, response: daySummaryResponseSchema,
+    summary: "The server's entries of one counter and business date, ordered by seq, cursor-paginated; "
+      + 'fromSeq/toSeq (inclusive) keep only a seq range (the ranges a day digest found different).',
+    query: daySummaryRangeQuerySchema, response: daySummaryResponseSchema,
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+  },
+  dayDigest: {
+    method: 'GET', path: '/v1/day-digest', auth: 'device',
+    summary: "The digest of one counter's business day (or of a seq range of it): count, sum of amounts, and SHA-256 over "
+      + 'one line per entry, "seq id kind amount hash" and a newline, in (seq, id) order; with the span cut into up to 16 seq ranges, '
+      + "each with its digest, so a counter finds the entries that differ by bisection. With knownDigest equal to central's, "
+      + 'the ranges are left out.',
+    query: dayDigestQuerySchema, response: dayDigestResponseSchema,
     errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
   },
   closing: {

@@ -8,6 +8,7 @@ import {
   type CentralErrorCode,
 } from './central';
 import { claimAcceptedSchema, claimStatusResponseSchema, claimSubmittedPayloadSchema, claimUploadSchema } from './claims';
+import { dayDigestResponseSchema, spanDigestSchema } from './day-digest';
 import { CENTRAL_ENDPOINTS, COMMON_ERRORS, type CentralEndpoint } from './endpoints';
 
 // Publishes the /v1 contract as an OpenAPI 3.1 document built from the very zod schemas the
@@ -35,6 +36,8 @@ const NAMED_SCHEMAS: Record<string, z.ZodType> = {
   ParticipantResponse: participantResponseSchema,
   DaySummaryEntry: daySummaryEntrySchema,
   DaySummaryResponse: daySummaryResponseSchema,
+  SpanDigest: spanDigestSchema,
+  DayDigestResponse: dayDigestResponseSchema,
   ClosingRequest: closingRequestSchema,
   ClosingResponse: closingResponseSchema,
   TargetsResponse: targetsResponseSchema,

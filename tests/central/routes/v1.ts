@@ -1,7 +1,8 @@
 import {
-  derivedBatchRequestSchema, fullBatchRequestSchema, closingRequestSchema, daySummaryQuerySchema, enrolRequestSchema, participantQuerySchema,
+  derivedBatchRequestSchema, fullBatchRequestSchema, closingRequestSchema, enrolRequestSchema, participantQuerySchema,
   standingsQuerySchema, targetsQuerySchema,
 } from '../../../shared/protocol/central';
+import { dayDigestQuerySchema, daySummaryRangeQuerySchema } from '../../../shared/protocol/day-digest';
 import { CENTRAL_ENDPOINTS as EP } from '../../../shared/protocol/endpoints';
 import type { Device, Route } from '../context';
 import type { CentralCore } from '../core';
@@ -69,7 +70,11 @@ export function v1Routes(core: CentralCore): Route[] {
     },
     {
       ...EP.daySummary,
-      handle: ({ query, device: d }) => ({ body: core.closings.daySummary(device(d), validate(daySummaryQuerySchema, query)) }),
+      handle: ({ query, device: d }) => ({ body: core.closings.daySummary(device(d), validate(daySummaryRangeQuerySchema, query)) }),
+    },
+    {
+      ...EP.dayDigest,
+      handle: ({ query, device: d }) => ({ body: core.closings.digest(device(d), validate(dayDigestQuerySchema, query)) }),
     },
     {
       ...EP.closing,

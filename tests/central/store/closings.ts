@@ -2,13 +2,16 @@ import { ulid } from 'ulid';
 import {
   DAY_SUMMARY_DEFAULT_LIMIT, type ClosingRequest, type ClosingResponse, type DaySummaryEntry, type DaySummaryResponse,
 } from '../../../shared/protocol/central';
+import { dayDigest } from '../../../shared/domain/day-digest';
+import type { DayDigestResponse } from '../../../shared/protocol/day-digest';
 import type { Device } from '../context';
 import type { DB } from '../db';
 import { HttpError } from '../http';
 
 // What the closing of a day needs from central (DESIGN.md §4): the server's list of one
 // counter's entries for a business date, page by page with a cursor that carries the position
-// (no session on the server), and the receipt of the closing report.
+// (no session on the server), optionally within a seq range; the day's digest (issue 17); and
+// the receipt of the closing report.
 
 /** Cursor = base64url of `seq:id` of the last entry of the page. */
 export function encodeCursor(seq: number, id: string): string {
@@ -28,10 +31,13 @@ interface ClosingRow { closing_id: string; closing_entry_id: string; closing_has
 
 export function createClosingStore(db: DB, now: () => Date) {
   const s = {
-    page: db.prepare<{ counterId: string; date: string; seq: number; id: string; limit: number }, DaySummaryEntry>(`
+    page: db.prepare<{ counterId: string; date: string; seq: number; id: string; limit: number; toSeq: number }, DaySummaryEntry>(`
       SELECT id, seq, kind, amount, hash FROM entries
-      WHERE counter_id = @counterId AND business_date = @date AND (seq > @seq OR (seq = @seq AND id > @id))
+      WHERE counter_id = @counterId AND business_date = @date AND (seq > @seq OR (seq = @seq AND id > @id)) AND seq <= @toSeq
       ORDER BY seq, id LIMIT @limit`),
+    span: db.prepare<{ counterId: string; date: string; fromSeq: number; toSeq: number }, DaySummaryEntry>(`
+      SELECT id, seq, kind, amount, hash FROM entries
+      WHERE counter_id = @counterId AND business_date = @date AND seq BETWEEN @fromSeq AND @toSeq ORDER BY seq, id`),
     counterBranch: db.prepare<[string, string], number>(
       'SELECT 1 FROM devices WHERE counter_id = ? AND branch_code = ? LIMIT 1').pluck(),
     closingOf: db.prepare<[string, string], ClosingRow>(
@@ -47,16 +53,31 @@ export function createClosingStore(db: DB, now: () => Date) {
   }
 
   function daySummary(
-    device: Device, q: { counterId: string; businessDate: string; cursor?: string; limit?: number },
+    device: Device, q: { counterId: string; businessDate: string; cursor?: string; limit?: number; fromSeq?: number; toSeq?: number },
   ): DaySummaryResponse {
     assertOwnBranch(device, q.counterId);
-    const after = q.cursor ? decodeCursor(q.cursor) : { seq: Number.MIN_SAFE_INTEGER, id: '' };
+    let after = q.cursor ? decodeCursor(q.cursor) : { seq: Number.MIN_SAFE_INTEGER, id: '' };
+    // A range starts just before its first seq (a cursor further on wins).
+    if (q.fromSeq !== undefined && after.seq < q.fromSeq) after = { seq: q.fromSeq - 1, id: '\uffff' };
     const limit = q.limit ?? DAY_SUMMARY_DEFAULT_LIMIT;
     // One row more than asked tells whether another page exists.
-    const rows = s.page.all({ counterId: q.counterId, date: q.businessDate, seq: after.seq, id: after.id, limit: limit + 1 });
+    const rows = s.page.all({
+      counterId: q.counterId, date: q.businessDate, seq: after.seq, id: after.id, limit: limit + 1, toSeq: q.toSeq ?? Number.MAX_SAFE_INTEGER,
+    });
     const entries = rows.slice(0, limit);
     const last = entries[entries.length - 1];
     return { entries, nextCursor: rows.length > limit && last ? encodeCursor(last.seq, last.id) : null };
+  }
+
+  /** The day's digest (shared/domain/day-digest.ts) over central's entries, or over a seq range of them. */
+  function digest(
+    device: Device, q: { counterId: string; businessDate: string; fromSeq?: number; toSeq?: number; parts?: number; knownDigest?: string },
+  ): DayDigestResponse {
+    assertOwnBranch(device, q.counterId);
+    const entries = s.span.all({
+      counterId: q.counterId, date: q.businessDate, fromSeq: q.fromSeq ?? Number.MIN_SAFE_INTEGER, toSeq: q.toSeq ?? Number.MAX_SAFE_INTEGER,
+    });
+    return dayDigest(entries, { fromSeq: q.fromSeq, toSeq: q.toSeq, parts: q.parts, knownDigest: q.knownDigest });
   }
 
   const receive = db.transaction((device: Device, req: ClosingRequest): ClosingResponse => {
@@ -76,5 +97,5 @@ export function createClosingStore(db: DB, now: () => Date) {
     return { closingId, receivedAt };
   });
 
-  return { daySummary, receive: (device: Device, req: ClosingRequest) => receive(device, req) };
+  return { daySummary, digest, receive: (device: Device, req: ClosingRequest) => receive(device, req) };
 }

@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => central.stop());
 
 const POSTS = ['/v1/devices:enrol', '/v1/transactions:batch', '/v1/closings', '/admin/branches', '/admin/entries:plant', '/v1/nowhere'];
-const GETS = ['/v1/health', '/v1/participants', '/v1/day-summary', '/v1/targets', '/v1/standings', '/admin/stats'];
+const GETS = ['/v1/health', '/v1/participants', '/v1/day-summary', '/v1/day-digest', '/v1/targets', '/v1/standings', '/admin/stats'];
 const ENTRY_KEYS = Object.keys({
   id: 0, counter_id: 0, seq: 0, kind: 0, business_date: 0, created_at: 0, branch_code: 0, user_id: 0, participant_id: 0,
   amount: 0, breakdown: 0, payment_method: 0, receipt_no: 0, ref_entry_id: 0, payload: 0, prev_hash: 0, hash: 0,

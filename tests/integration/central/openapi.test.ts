@@ -24,9 +24,10 @@ describe('central OpenAPI document', () => {
       expect(Boolean(op.security), ep.path).toBe(ep.auth === 'device');
     }
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/v1/claims', '/v1/claims/{claimId}', '/v1/closings', '/v1/day-summary', '/v1/devices:enrol', '/v1/health', '/v1/participants', '/v1/standings', '/v1/targets', '/v1/transactions:batch'],
+      ['/v1/claims', '/v1/claims/{claimId}', '/v1/closings', '/v1/day-digest', '/v1/day-summary', '/v1/devices:enrol', '/v1/health', '/v1/participants', '/v1/standings', '/v1/targets', '/v1/transactions:batch'],
     );
-    expect(doc.paths['/v1/day-summary'].get.parameters?.map((p) => p.name)).toEqual(['counterId', 'businessDate', 'cursor', 'limit']);
+    expect(doc.paths['/v1/day-summary'].get.parameters?.map((p) => p.name)).toEqual(['counterId', 'businessDate', 'cursor', 'limit', 'fromSeq', 'toSeq']);
+    expect(doc.paths['/v1/day-digest'].get.parameters?.map((p) => p.name)).toEqual(['counterId', 'businessDate', 'fromSeq', 'toSeq', 'parts', 'knownDigest']);
   });
 
   it('has components, and every $ref points at one of them', () => {
