@@ -11,6 +11,7 @@ import { verifyChain } from '../../../electron/services/ledger/verify';
 import { signInAs, testHost } from '../../support/host';
 import { enrol, testCentral } from '../../support/central';
 import { tempDir } from '../../support/tmp';
+import { startVirtualPrinter } from '../../../electron/services/printing/virtual-printer';
 import { audits, caller, count, err, out, recordEntry } from '../technician/technician-helpers';
 
 // Backups on the USB stick are age files encrypted to the branch's recovery key (and head
@@ -209,6 +210,36 @@ describe('the recovery key', () => {
     // Only a technician.
     const head = await signInAs(h, 'kepala', '123456');
     expect(err(await call('backup.newRecoveryKey', {}, head)).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the recovery key in the first-run wizard', () => {
+  it('is made, printed on the receipt printer for the safe and confirmed while setting up; the secret is kept nowhere', async () => {
+    const h = await testHost({ seed: false });
+    const t = tempDir('loket-printer-');
+    const printer = await startVirtualPrinter({ dir: t.dir });
+    stops.push(t.cleanup, () => printer.close(), h.cleanup);
+    const call = caller(h);
+    out(await call('setup.savePrinter', { kind: 'virtual', host: '127.0.0.1', port: printer.port, paperWidth: 58, charsPerLine: 32 }));
+    expect(out(await call('setup.state', {})).hasRecoveryKey).toBe(false);
+    const key = out<{ identity: string; recipient: string }>(await call('setup.newRecoveryKey', {}));
+    const printed = out(await call('setup.printRecoveryKey', { identity: key.identity }));
+    expect(printed.target).toBe(`tcp://127.0.0.1:${printer.port}`);
+    const slip = await printer.waitForJob(1);
+    expect(slip.decoded.lines).toContain('KUNCI PEMULIHAN CADANGAN');
+    // In groups of four that fit 32 columns, and read back whole by the restore form's parser.
+    expect(slip.decoded.lines.every((l: string) => l.length <= 32)).toBe(true);
+    expect(slip.decoded.lines.join('').replace(/\s+/g, '')).toContain(key.identity);
+    expect(slip.decoded.lines.join('\n')).toContain(key.recipient.slice(0, 20));
+    out(await call('setup.confirmRecoveryKey', { recipient: key.recipient }));
+    expect(out(await call('setup.state', {})).hasRecoveryKey).toBe(true);
+    // Not in the settings, the print queue, the audit log or anywhere in the ledger file.
+    const secret = key.identity.slice(16);
+    expect(readFileSync(join(h.dir, 'settings.json'), 'utf8')).not.toContain(secret);
+    expect(JSON.stringify(h.services.db.prepare('SELECT * FROM print_jobs').all())).not.toContain(secret);
+    expect(JSON.stringify(h.services.db.prepare('SELECT * FROM audit_log').all())).not.toContain(secret);
+    h.services.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(readFileSync(join(h.dir, 'ledger.sqlite')).includes(Buffer.from(secret))).toBe(false);
   });
 });
 
