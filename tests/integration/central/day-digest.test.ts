@@ -69,7 +69,8 @@ describe('GET /v1/day-digest', () => {
   });
 
   it('answers 400 for bad bounds or parts, 403 for a counter of another branch, 401 without token', async () => {
-    for (const q of [{ fromSeq: 'x' }, { fromSeq: '9', toSeq: '3' }, { parts: '0' }, { parts: '17' }, { knownDigest: 'abc' }, { toSeq: '-1' }]) {
+    const bad: Record<string, string>[] = [{ fromSeq: 'x' }, { fromSeq: '9', toSeq: '3' }, { parts: '0' }, { parts: '17' }, { knownDigest: 'abc' }, { toSeq: '-1' }];
+    for (const q of bad) {
       expect((await digestOfDay(q)).status, JSON.stringify(q)).toBe(400);
     }
     const other = await enrolDevice(central, NGANJUK.code, 1);
