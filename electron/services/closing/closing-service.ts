@@ -10,7 +10,7 @@ import type { AuthService } from '../auth/auth-service';
 import type { CentralClient } from '../central/client';
 import type { SyncWorker } from '../sync/sync-worker';
 import { createAfterClose, type Printing } from './after-close';
-import { createReconciler } from './reconcile';
+import { createReconciler, newReconCache, type ReconCache } from './reconcile';
 import { closingNumber, FLAGGED_KEPT, type StoredReport } from './report';
 import { kindTotals } from './totals';
 import { xReportDoc } from './x-report';
@@ -41,7 +41,13 @@ export interface ClosingDeps {
   retryEveryMs?: number;
 }
 
-interface Draft { reconciliation?: Reconciliation; count?: { key: string; counted: number } }
+/** What a closing in progress holds until the confirmation (in memory: a restart reconciles again). */
+interface Draft {
+  reconciliation?: Reconciliation;
+  count?: { key: string; counted: number };
+  /** What reconciliation attempts learnt of central's day, so one the link cut short is taken up where it stopped. */
+  reconCache?: ReconCache;
+}
 const countKey = (c: CashCount) => JSON.stringify(countLines(c).map((l) => l.count));
 
 export function createClosingService(deps: ClosingDeps) {
@@ -146,9 +152,12 @@ export function createClosingService(deps: ClosingDeps) {
 
     async reconcile(actor: ClosingActor): Promise<Reconciliation> {
       const date = requireClosing();
-      const result = await reconciler.reconcile(id().counterId, date);
-      draftOf(date).reconciliation = result;
-      audit.record(actor, 'closing.reconcile', date, { status: result.status, ...result.counts });
+      const draft = draftOf(date);
+      draft.reconCache ??= newReconCache();
+      const result = await reconciler.reconcile(id().counterId, date, draft.reconCache);
+      draft.reconciliation = result;
+      const { requests, fetched, reused, mode } = reconciler.lastStats();
+      audit.record(actor, 'closing.reconcile', date, { status: result.status, ...result.counts, requests, fetched, reused, mode });
       return result;
     },
 

@@ -22,6 +22,7 @@ export const closing = {
       recon: {
         notEnrolled: 'Loket belum terdaftar di server pusat: belum direkonsiliasi.',
         offline: 'Server pusat tidak dapat dihubungi: belum direkonsiliasi. Tutup hari tetap boleh dilanjutkan.',
+        interrupted: 'Sambungan ke server pusat terputus di tengah rekonsiliasi: belum direkonsiliasi. Tekan Cocokkan lagi untuk melanjutkan dari bagian yang sudah dicocokkan.',
         flagged: 'Ada transaksi yang berbeda dengan server pusat; periksa baris yang ditandai.',
       },
       status: {
@@ -144,6 +145,7 @@ export const closing = {
       recon: {
         notEnrolled: 'This counter is not enrolled with the central server: not reconciled.',
         offline: 'The central server cannot be reached: not reconciled. The closing may still go on.',
+        interrupted: 'The link to the central server broke off during reconciliation: not reconciled. Match again to go on from the part already matched.',
         flagged: 'Some entries differ from the central server; check the flagged rows.',
       },
       status: {
