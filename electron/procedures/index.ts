@@ -7,7 +7,7 @@ import { authHandlers } from './auth';
 import { syncHandlers } from './sync';
 import { paymentHandlers } from './payment';
 import { historyHandlers } from './history';
-import { registrationHandlers } from './registration';
+import { participantDataHandlers, registrationHandlers } from './registration';
 import { setupHandlers } from './setup';
 import { technicianHandlers } from './technician';
 import { monitoringHandlers } from './monitoring';
@@ -27,5 +27,6 @@ export function allHandlers(s: Services): Handlers<Contract> {
     ...technicianHandlers(s),
     ...monitoringHandlers(s),
     ...claimsHandlers(s),
+    ...participantDataHandlers(s),
   };
 }

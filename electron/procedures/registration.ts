@@ -1,5 +1,6 @@
 import type { Handlers, CallContext } from '../router/router';
 import type { registrationContract } from '../../shared/contract/registration';
+import type { participantDataContract } from '../../shared/contract/participant-data';
 import type { Services } from '../services/services';
 import type { Teller } from '../services/registration/service';
 
@@ -21,5 +22,13 @@ export function registrationHandlers(s: Services): Handlers<typeof registrationC
     'participants.adopt': (input, ctx) => r.adopt(input, tellerOf(ctx)),
     'regions.list': ({ parent }) => r.regions(parent),
     'occupations.list': () => r.occupations(),
+  };
+}
+
+export function participantDataHandlers(s: Services): Handlers<typeof participantDataContract> {
+  const d = s.participantData;
+  return {
+    'participants.correct': (input, ctx) => d.correct(input, tellerOf(ctx)),
+    'participants.erase': (input, ctx) => d.erase(input, tellerOf(ctx)),
   };
 }

@@ -28,6 +28,8 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'payment.printStatus': ['teller', 'head'],
   'payment.receiptPdf': ['teller', 'head'],
   'payment.void': ['teller', 'head'],
+  'participants.correct': ['teller', 'head'],
+  'participants.erase': ['head'],
   'history.list': ['teller', 'head'],
   'history.get': ['teller', 'head'],
   'history.exportCsv': ['teller', 'head'],

@@ -9,6 +9,7 @@ import { setupContract } from './setup';
 import { technicianContract } from './technician';
 import { monitoringContract } from './monitoring';
 import { claimsContract } from './claims';
+import { participantDataContract } from './participant-data';
 import type { InputOf, OutputOf } from './define';
 
 // The whole contract: every procedure the UI can call. Each area adds its own module.
@@ -24,6 +25,7 @@ export const contract = {
   ...technicianContract,
   ...monitoringContract,
   ...claimsContract,
+  ...participantDataContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,7 +13,7 @@ import { PROGRAMS } from '../ledger/entry';
 const TELLER = ['teller', 'head'] as const;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-function isRealIsoDate(s: string): boolean {
+export function isRealIsoDate(s: string): boolean {
   const m = ISO_DATE.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -28,7 +28,7 @@ export const nikFieldSchema = z.string()
     .length(16, { error: 'err.registration.nikLength' }));
 
 /** A person's name as on the KTP: letters, spaces and the punctuation names carry. */
-const personName = (key: string) => z.string().trim()
+export const personName = (key: string) => z.string().trim()
   .min(2, { error: `err.registration.${key}Required` })
   .max(100, { error: 'err.registration.tooLong' })
   .regex(/^[\p{L}][\p{L} .,'`-]*$/u, { error: 'err.registration.nameChars' });

@@ -12,12 +12,13 @@ import { registration } from './messages/registration';
 import { closing } from './messages/closing';
 import { monitoring } from './messages/monitoring';
 import { claims } from './messages/claims';
+import { participantData } from './messages/participant-data';
 import type { Lang } from '../dates';
 import type { MessageParams } from '../errors';
 
 // Every string a user sees lives in ./messages, one module per area, Indonesian first.
 // A module exports { id, en } with the same shape (a unit test checks that).
-export const MESSAGE_MODULES = { common, auth, shell, receipts, central, domain, setup, registration, payment, closing, technician, monitoring, claims } as const;
+export const MESSAGE_MODULES = { common, auth, shell, receipts, central, domain, setup, registration, payment, closing, technician, monitoring, claims, participantData } as const;
 
 type Tree = { [k: string]: string | Tree };
 

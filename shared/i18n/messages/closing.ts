@@ -48,6 +48,7 @@ export const closing = {
       kind: {
         REGISTRATION: 'Pendaftaran', CONTRIBUTION: 'Iuran', VOID: 'Pembatalan', OPENING_FLOAT: 'Modal awal',
         CASH_IN: 'Kas masuk', CASH_OUT: 'Kas keluar', CLOSING: 'Tutup hari', CLAIM_SUBMITTED: 'Klaim diajukan',
+        PARTICIPANT_CORRECTION: 'Koreksi data peserta', PARTICIPANT_ERASURE: 'Penghapusan data peserta',
       },
       report: { expectedParts: 'Rincian kas seharusnya', perProgram: 'Total per program' },
       x: { title: 'LAPORAN X (SEMENTARA)', notClosing: 'Bukan tutup hari' },
@@ -171,6 +172,7 @@ export const closing = {
       kind: {
         REGISTRATION: 'Registration', CONTRIBUTION: 'Contribution', VOID: 'Void', OPENING_FLOAT: 'Opening float',
         CASH_IN: 'Cash in', CASH_OUT: 'Cash out', CLOSING: 'Day closing', CLAIM_SUBMITTED: 'Claim submitted',
+        PARTICIPANT_CORRECTION: 'Participant data correction', PARTICIPANT_ERASURE: 'Participant data erasure',
       },
       report: { expectedParts: 'Expected cash in parts', perProgram: 'Totals per programme' },
       x: { title: 'X REPORT (INTERIM)', notClosing: 'Not a day closing' },

@@ -140,6 +140,7 @@ export const payment = {
       kind: {
         REGISTRATION: 'Pendaftaran', CONTRIBUTION: 'Iuran', VOID: 'Pembatalan', OPENING_FLOAT: 'Modal awal',
         CASH_IN: 'Kas masuk', CASH_OUT: 'Kas keluar', CLOSING: 'Tutup hari', CLAIM_SUBMITTED: 'Klaim diajukan',
+        PARTICIPANT_CORRECTION: 'Koreksi data peserta', PARTICIPANT_ERASURE: 'Penghapusan data peserta',
       },
       detail: {
         title: 'Transaksi {{receiptNo}}',
@@ -308,6 +309,7 @@ export const payment = {
       kind: {
         REGISTRATION: 'Registration', CONTRIBUTION: 'Contribution', VOID: 'Void', OPENING_FLOAT: 'Opening float',
         CASH_IN: 'Cash in', CASH_OUT: 'Cash out', CLOSING: 'Day closing', CLAIM_SUBMITTED: 'Claim submitted',
+        PARTICIPANT_CORRECTION: 'Participant data correction', PARTICIPANT_ERASURE: 'Participant data erasure',
       },
       detail: {
         title: 'Transaction {{receiptNo}}',
