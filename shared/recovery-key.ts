@@ -5,6 +5,35 @@
 export const RECOVERY_KEY_RE = /^AGE-SECRET-KEY-1[0-9A-Z]{58}$/;
 export const RECIPIENT_RE = /^age1[0-9a-z]{58}$/;
 
+const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+
+function polymod(values: number[]): number {
+  const GEN = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+  let chk = 1;
+  for (const v of values) {
+    const top = chk >>> 25;
+    chk = ((chk & 0x1ffffff) << 5) ^ v;
+    for (let i = 0; i < 5; i++) if ((top >>> i) & 1) chk ^= GEN[i];
+  }
+  return chk >>> 0;
+}
+
+/** Whether a key's bech32 checksum holds: a character mistyped from the slip is caught here. */
+export function recoveryKeyChecksumOk(identity: string): boolean {
+  const s = identity.toLowerCase();
+  const sep = s.lastIndexOf('1');
+  if (sep < 1 || s.length - sep < 7) return false;
+  const hrp = s.slice(0, sep);
+  const data: number[] = [];
+  for (const c of s.slice(sep + 1)) {
+    const v = BECH32.indexOf(c);
+    if (v < 0) return false;
+    data.push(v);
+  }
+  const expand = [...[...hrp].map((c) => c.charCodeAt(0) >> 5), 0, ...[...hrp].map((c) => c.charCodeAt(0) & 31)];
+  return polymod([...expand, ...data]) === 1;
+}
+
 /**
  * The identity line out of what was typed, pasted or read from a key file: spaces, line breaks
  * inside the key, lower case and `#` comment lines are allowed. Null when none is there.
@@ -17,7 +46,7 @@ export function findRecoveryKey(text: string): string | null {
     const at = compact.indexOf('AGE-SECRET-KEY-1');
     if (at < 0) continue;
     const key = compact.slice(at, at + 74);
-    if (RECOVERY_KEY_RE.test(key)) return key;
+    if (RECOVERY_KEY_RE.test(key) && recoveryKeyChecksumOk(key)) return key;
   }
   return null;
 }

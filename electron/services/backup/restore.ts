@@ -75,7 +75,9 @@ async function restoreEncrypted(
     if (e instanceof AppError && ['err.backup.wrongKey', 'err.backup.keyInvalid'].includes(e.key)) refuse(e.key, null, 'recoveryKey');
     if (e instanceof AppError && e.key === 'err.backup.corrupt') refuse(e.key, String(e.params?.detail ?? ''));
     const full = (e as { code?: string }).code === 'ENOSPC';
-    throw new AppError('UNAVAILABLE', full ? 'err.backup.full' : 'err.backup.failed', { detail: e instanceof Error ? e.message : String(e) });
+    // Never echo a key back (into the screen or the log).
+    const detail = (e instanceof Error ? e.message : String(e)).replace(/AGE-SECRET-KEY-1[0-9A-Z]*/gi, 'AGE-SECRET-KEY-1…');
+    throw new AppError('UNAVAILABLE', full ? 'err.backup.full' : 'err.backup.failed', { detail });
   }
   // Decrypted on this disk: the same checks as for any backup (integrity, every chain, schema, counter).
   const fail = (key: string, detail: string | null): never => { rmSync(partial, { force: true }); return refuse(key, detail); };

@@ -64,6 +64,9 @@ describe('age backup files', () => {
     expect(parseRecoveryKey(`  ${identity.toLowerCase().replace(/(.{10})/g, '$1 ')}  `)).toBe(identity);
     expect(parseRecoveryKey(`# created: 2026-12-04\n# public key: age1xyz\n${identity}\n`)).toBe(identity);
     expect(() => parseRecoveryKey('AGE-SECRET-KEY-1ABC')).toThrowError(AppError);
+    // One character misread from the slip: the key's bech32 checksum catches it before any file is opened.
+    const typo = identity.slice(0, 40) + (identity[40] === 'Q' ? 'P' : 'Q') + identity.slice(41);
+    expect(() => parseRecoveryKey(typo)).toThrowError(AppError);
     const e = (() => { try { parseRecoveryKey('kunci saya'); } catch (x) { return x as AppError; } return null; })();
     expect(e?.key).toBe('err.backup.keyInvalid');
   });

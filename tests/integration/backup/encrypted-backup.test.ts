@@ -139,6 +139,12 @@ describe('restoring an encrypted backup', () => {
     const e3 = err(await call('backup.restore', { path: item.path, recoveryKey: 'kunci saya', approval }, tech));
     expect(e3).toMatchObject({ code: 'INVALID_INPUT' });
     expect(e3.fields?.[0]).toMatchObject({ path: 'recoveryKey', key: 'err.backup.keyInvalid' });
+    // One character mistyped from the slip (found running the demo: it was a bare "backup failed" then).
+    const right = wrong; // any real key will do to make a typo of
+    const typo = right.slice(0, 30) + (right[30] === 'Q' ? 'P' : 'Q') + right.slice(31);
+    const e4 = err(await call('backup.restore', { path: item.path, recoveryKey: typo, approval }, tech));
+    expect(e4.fields?.[0]).toMatchObject({ path: 'recoveryKey', key: 'err.backup.keyInvalid' });
+    expect(JSON.stringify(e4)).not.toContain(typo);
 
     expect(chainOf(h.services.db)).toEqual(chain);
     expect(count(h, 'ledger_entries')).toBe(4);
