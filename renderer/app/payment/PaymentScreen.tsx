@@ -10,6 +10,7 @@ import { ParticipantPanel } from './ParticipantPanel';
 import { PayForm, type Created } from './PayForm';
 import { PaymentDone } from './PaymentDone';
 import { takePendingParticipant } from './handoff';
+import { CorrectionDialog } from './CorrectionDialog';
 
 type Options = Output<'payment.options'>;
 type Step = { at: 'find' } | { at: 'pay'; options: Options } | { at: 'done'; result: Created };
@@ -20,15 +21,27 @@ export function PaymentScreen(_props: ScreenProps) {
   const zone = useShell().info.branch.timeZone;
   const [step, setStep] = useState<Step>({ at: 'find' });
   const [error, setError] = useState<{ key: string; params?: Record<string, string | number> } | null>(null);
+  const [correcting, setCorrecting] = useState<Output<'participants.get'> | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const open = useCallback(async (participantId: string) => {
     setError(null);
+    setNotice(null);
     try {
       setStep({ at: 'pay', options: await api.call('payment.options', { participantId }) });
     } catch (e) {
       setError(isApiError(e) ? { key: e.key, params: e.params } : { key: 'err.internal' });
     }
   }, []);
+
+  const startCorrection = async (participantId: string) => {
+    setNotice(null);
+    try {
+      setCorrecting(await api.call('participants.get', { id: participantId }));
+    } catch (e) {
+      setError(isApiError(e) ? { key: e.key, params: e.params } : { key: 'err.internal' });
+    }
+  };
 
   // A new participant's KPJ number comes from central when the registration syncs: while it is
   // awaited, each status poll (the shell's, every few seconds) reads the participant again, and
@@ -56,15 +69,29 @@ export function PaymentScreen(_props: ScreenProps) {
     <section className="screen" aria-labelledby="screen-title">
       <h1 id="screen-title" tabIndex={-1}>{t('screen.payment')}</h1>
       {error && <p className="notice notice-error" role="alert">{messageText(t, error.key, error.params, zone)}</p>}
+      {notice && <p className="notice" role="status">{notice}</p>}
       {step.at === 'find' && <FindParticipant onPicked={(id) => void open(id)} />}
       {step.at === 'pay' && (
         <>
           <div className="row" style={{ justifyContent: 'flex-end' }}>
+            {step.options.participant.origin === 'local' && (
+              <button type="button" className="ghost" onClick={() => void startCorrection(step.options.participant.id)}>{t('correction.open')}</button>
+            )}
             <button type="button" className="ghost" onClick={() => setStep({ at: 'find' })}>{t('payment.find.change')}</button>
           </div>
           <ParticipantPanel options={step.options} />
           {step.options.counts.length > 0 && <PayForm key={step.options.participant.id} options={step.options} onPaid={(result) => setStep({ at: 'done', result })} />}
         </>
+      )}
+      {correcting && (
+        <CorrectionDialog
+          participant={correcting}
+          onCancel={() => setCorrecting(null)}
+          onDone={(r) => {
+            setCorrecting(null);
+            void open(r.participant.id).then(() => setNotice(t('correction.done', { version: r.version })));
+          }}
+        />
       )}
       {step.at === 'done' && <PaymentDone result={step.result} onNext={() => setStep({ at: 'find' })} />}
     </section>

@@ -1,0 +1,52 @@
+import { test, expect, signIn } from './fixtures';
+import { seedParticipant } from '../integration/payment/helpers';
+import { createPersonalDataStore } from '../../electron/services/participants/personal-data';
+
+// Issue 16 item 2: a teller corrects a worker's name and phone from the payment screen, with the
+// worker present; a head types their user name and PIN on the same dialog. The screen reads the
+// new data at once, and the old version stays kept for the audit.
+
+test('a teller corrects a name and a phone with a head\'s PIN; the screen reads the new data', async ({ page, host }) => {
+  const s = host.services;
+  const p = seedParticipant(s, { name: 'SRI WAHYUNI', phone: '+6281234567890' });
+  await signIn(page, 'siti');
+  await page.keyboard.press('F3');
+  const find = page.getByLabel('NIK, nomor KPJ atau nama');
+  await find.fill('sri wahyuni');
+  await find.press('Enter');
+  await page.getByRole('button', { name: 'Pilih SRI WAHYUNI' }).press('Enter');
+  await expect(page.getByRole('heading', { name: 'SRI WAHYUNI' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Koreksi data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Koreksi data peserta' });
+  const name = dialog.getByLabel('Nama lengkap (sesuai KTP)');
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue('SRI WAHYUNI');
+  await expect(dialog.getByLabel('Tanggal lahir')).toHaveValue('05/05/1980');
+
+  // Nothing changed yet: said, and nothing written.
+  const entries = s.ledger.count();
+  await dialog.getByLabel('Alasan koreksi').fill('salah ketik nama');
+  await dialog.getByLabel('Nama pengguna kepala').fill('kepala');
+  await dialog.getByLabel('PIN kepala').fill('123456');
+  await dialog.getByRole('button', { name: 'Simpan koreksi' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Tidak ada data yang berubah: ubah paling sedikit satu isian.');
+
+  await name.fill('SRI WAHYUNINGSIH');
+  await dialog.getByLabel('Nomor HP').fill('0813 1111 2222');
+  await dialog.getByLabel('PIN kepala').fill('000000');
+  await dialog.getByRole('button', { name: 'Simpan koreksi' }).click();
+  await expect(dialog.getByLabel('PIN kepala')).toHaveAccessibleDescription(/^PIN salah/);
+  expect(s.ledger.count()).toBe(entries);
+
+  await dialog.getByLabel('PIN kepala').fill('123456');
+  await dialog.getByLabel('PIN kepala').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Data peserta dikoreksi (versi 2).' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'SRI WAHYUNINGSIH' })).toBeVisible();
+  expect(s.ledger.count()).toBe(entries + 1);
+  const row = s.participants.byId(p.id)!;
+  expect(row).toMatchObject({ name: 'SRI WAHYUNINGSIH', phone: '+6281311112222', mother_name: 'SUMINAH' });
+  // Registered before personal data left the chain: its version 1 is the old entry; the correction is version 2.
+  expect(createPersonalDataStore(s.db).versions(p.id).map((v) => v.version)).toEqual([2]);
+});
