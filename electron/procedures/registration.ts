@@ -30,5 +30,7 @@ export function participantDataHandlers(s: Services): Handlers<typeof participan
   return {
     'participants.correct': (input, ctx) => d.correct(input, tellerOf(ctx)),
     'participants.erase': (input, ctx) => d.erase(input, tellerOf(ctx)),
+    'participants.dataReport': ({ id }) => s.dataReport.preview(id),
+    'participants.printDataReport': ({ id }, ctx) => s.dataReport.print(id, tellerOf(ctx)),
   };
 }

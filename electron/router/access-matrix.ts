@@ -30,6 +30,8 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'payment.void': ['teller', 'head'],
   'participants.correct': ['teller', 'head'],
   'participants.erase': ['head'],
+  'participants.dataReport': ['teller', 'head'],
+  'participants.printDataReport': ['teller', 'head'],
   'history.list': ['teller', 'head'],
   'history.get': ['teller', 'head'],
   'history.exportCsv': ['teller', 'head'],

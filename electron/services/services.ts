@@ -4,6 +4,7 @@ import { openLedgerDb, type Db } from './db/open';
 import { createAudit, type Audit } from './audit';
 import { createAuthService, type AuthService } from './auth/auth-service';
 import { createParticipantDataService } from './participants/correction';
+import { createDataReport } from './participants/data-report';
 import { createSettingsService, type SettingsBackend, type SettingsService } from './settings';
 import { createLogger, type Logger } from './log';
 import { createLedger, type Ledger } from './ledger/ledger';
@@ -117,6 +118,7 @@ export function createServices(opts: ServiceOptions) {
     setup: createSetupService({ db, settings, audit, auth, clock, log, printer, recoveryKeys, setupNeeded: (): boolean => services.setupNeeded() }),
     registration: createRegistrationService({ db, settings, ledger, participants, audit, clock, printing }),
     participantData: createParticipantDataService({ db, ledger, participants, auth, clock }),
+    dataReport: createDataReport({ db, participants, settings, printing, audit, clock }),
     payment,
     history: createHistoryService({ db, ledger, settings, auth, audit, payment, printing }),
     monitoring: createMonitoringService({ db, settings, ledger, audit, clock, dataDir: opts.dataDir }),

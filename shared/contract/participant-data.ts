@@ -3,6 +3,7 @@ import { procedure } from './define';
 import { approvalSchema } from './common';
 import { isRealIsoDate, participantViewSchema, personName, phoneFieldSchema } from './registration';
 import { CORRECTABLE_FIELDS } from '../protocol/personal-data';
+import { ReceiptDocSchema } from '../receipts/layout';
 
 // A participant's personal data after registration (issue 16, UU 27/2022): correction with the
 // worker present and a head's approval, and erasure where BPJS orders it. Each writes a ledger
@@ -51,5 +52,18 @@ export const participantDataContract = {
       approval: approvalSchema,
     }).strict(),
     output: z.object({ participantId: z.string(), entryId: z.string(), versionsErased: z.number().int() }),
+  }),
+  /** "Data yang kami simpan": what the branch holds on the worker and what it was used for, as a receipt to preview. */
+  'participants.dataReport': procedure({
+    access: TELLER,
+    input: z.object({ id: z.string().trim().min(1).max(64) }).strict(),
+    output: z.object({ receipt: ReceiptDocSchema, cpl: z.number().int() }),
+  }),
+  /** The same, printed for the worker (an audited disclosure). */
+  'participants.printDataReport': procedure({
+    access: TELLER,
+    mutates: true,
+    input: z.object({ id: z.string().trim().min(1).max(64) }).strict(),
+    output: z.object({ ok: z.boolean(), jobId: z.string().nullable(), errorKey: z.string().nullable() }),
   }),
 } as const;

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { test, expect, signIn } from './fixtures';
+import { startVirtualPrinter } from '../../electron/services/printing/virtual-printer';
 import { seedParticipant } from '../integration/payment/helpers';
 import { createPersonalDataStore } from '../../electron/services/participants/personal-data';
 
@@ -6,8 +8,10 @@ import { createPersonalDataStore } from '../../electron/services/participants/pe
 // worker present; a head types their user name and PIN on the same dialog. The screen reads the
 // new data at once, and the old version stays kept for the audit.
 
-test('a teller corrects a name and a phone with a head\'s PIN; the screen reads the new data', async ({ page, host }) => {
+test('a teller corrects a name and a phone with a head\'s PIN; the screen reads the new data, and the worker gets a print of what is held', async ({ page, host, dataDir }) => {
   const s = host.services;
+  const printer = await startVirtualPrinter({ dir: join(dataDir, 'printer') });
+  s.settings.update((cur) => ({ ...cur, printer: { ...cur.printer, kind: 'virtual', port: printer.port, paperWidth: 80, charsPerLine: 48 } }));
   const p = seedParticipant(s, { name: 'SRI WAHYUNI', phone: '+6281234567890' });
   await signIn(page, 'siti');
   await page.keyboard.press('F3');
@@ -49,4 +53,22 @@ test('a teller corrects a name and a phone with a head\'s PIN; the screen reads 
   expect(row).toMatchObject({ name: 'SRI WAHYUNINGSIH', phone: '+6281311112222', mother_name: 'SUMINAH' });
   // Registered before personal data left the chain: its version 1 is the old entry; the correction is version 2.
   expect(createPersonalDataStore(s.db).versions(p.id).map((v) => v.version)).toEqual([2]);
+
+  // "Data yang kami simpan": previewed, then printed for the worker.
+  await page.getByRole('button', { name: 'Data yang kami simpan' }).click();
+  const report = page.getByRole('dialog', { name: 'Data pribadi yang kami simpan' });
+  const preview = report.getByRole('figure', { name: 'Pratinjau ringkasan data' });
+  await expect(preview).toContainText('SRI WAHYUNINGSIH');
+  await expect(preview).toContainText('v2 Dikoreksi');
+  await expect(preview).not.toContainText('SUMINAH');
+  await report.getByRole('button', { name: 'Cetak' }).click();
+  await expect(report.getByRole('status')).toHaveText('Ringkasan dicetak.');
+  const job = await printer.waitForJob(1);
+  const text = job.decoded.lines.join('\n');
+  expect(text).toContain('DATA PRIBADI YANG KAMI SIMPAN');
+  expect(text).toContain('SRI WAHYUNINGSIH');
+  expect(text).not.toContain(p.nik);
+  await page.keyboard.press('Escape');
+  await expect(report).toBeHidden();
+  await printer.close();
 });

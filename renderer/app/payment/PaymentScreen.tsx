@@ -11,6 +11,7 @@ import { PayForm, type Created } from './PayForm';
 import { PaymentDone } from './PaymentDone';
 import { takePendingParticipant } from './handoff';
 import { CorrectionDialog } from './CorrectionDialog';
+import { DataReportDialog } from './DataReportDialog';
 
 type Options = Output<'payment.options'>;
 type Step = { at: 'find' } | { at: 'pay'; options: Options } | { at: 'done'; result: Created };
@@ -23,6 +24,7 @@ export function PaymentScreen(_props: ScreenProps) {
   const [error, setError] = useState<{ key: string; params?: Record<string, string | number> } | null>(null);
   const [correcting, setCorrecting] = useState<Output<'participants.get'> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [reporting, setReporting] = useState<string | null>(null);
 
   const open = useCallback(async (participantId: string) => {
     setError(null);
@@ -77,12 +79,14 @@ export function PaymentScreen(_props: ScreenProps) {
             {step.options.participant.origin === 'local' && (
               <button type="button" className="ghost" onClick={() => void startCorrection(step.options.participant.id)}>{t('correction.open')}</button>
             )}
+            <button type="button" className="ghost" onClick={() => setReporting(step.options.participant.id)}>{t('dataReport.open')}</button>
             <button type="button" className="ghost" onClick={() => setStep({ at: 'find' })}>{t('payment.find.change')}</button>
           </div>
           <ParticipantPanel options={step.options} />
           {step.options.counts.length > 0 && <PayForm key={step.options.participant.id} options={step.options} onPaid={(result) => setStep({ at: 'done', result })} />}
         </>
       )}
+      {reporting && <DataReportDialog participantId={reporting} onClose={() => setReporting(null)} />}
       {correcting && (
         <CorrectionDialog
           participant={correcting}

@@ -30,6 +30,15 @@ export const participantData = {
       cancel: 'Batal',
       done: 'Data peserta dikoreksi (versi {{version}}).',
     },
+    dataReport: {
+      open: 'Data yang kami simpan',
+      title: 'Data pribadi yang kami simpan',
+      intro: 'Ringkasan data peserta ini di cabang dan kegunaannya, untuk dicetak atas permintaan peserta.',
+      print: 'Cetak',
+      printed: 'Ringkasan dicetak.',
+      close: 'Tutup',
+      preview: 'Pratinjau ringkasan data',
+    },
   },
   en: {
     err: {
@@ -59,6 +68,15 @@ export const participantData = {
       busy: 'Saving…',
       cancel: 'Cancel',
       done: "The participant's data was corrected (version {{version}}).",
+    },
+    dataReport: {
+      open: 'Data we hold',
+      title: 'Personal data we hold',
+      intro: "A summary of this participant's data at the branch and what it is used for, printed at the participant's request.",
+      print: 'Print',
+      printed: 'The summary was printed.',
+      close: 'Close',
+      preview: 'Data summary preview',
     },
   },
 };

@@ -130,3 +130,26 @@ describe('participants.erase', () => {
     expect(r.ok || r.error).toMatchObject({ key: 'err.erasure.notSynced' });
   });
 });
+
+describe('participants.dataReport ("Data yang kami simpan")', () => {
+  it('lists the data held (NIK and mother\'s name masked), its versions and its uses; printing it is audited', async () => {
+    const { host, call, id, input } = await registered();
+    ok(await call('participants.correct', { participantId: id, changes: { name: 'Budi Santosa' }, reason: 'salah ketik', approval: HEAD }));
+    ok(await call('payment.create', { participantId: id, months: 2, cashTendered: 50_000, expectedTotal: 16_800 }));
+    const preview = ok(await call('participants.dataReport', { id }));
+    const lines = preview.receipt.blocks.map((b: { text?: string; left?: string; right?: string }) => b.text ?? `${b.left ?? ''} ${b.right ?? ''}`).join('\n');
+    expect(lines).toContain('DATA PRIBADI YANG KAMI SIMPAN');
+    expect(lines).toContain('Budi Santosa');
+    expect(lines).toContain(`${input.nik.slice(0, 4)}**********`);
+    expect(lines).not.toContain(input.nik);
+    expect(lines).not.toContain('Sri Wahyuni');
+    expect(lines).toMatch(/v1 Didaftarkan/);
+    expect(lines).toMatch(/v2 Dikoreksi/);
+    expect(lines).toContain('Pembayaran iuran: 1 transaksi');
+    expect(lines).toMatch(/Bulan lunas: \S+ \d{4} s\.d\. \S+ \d{4}/);
+    expect(host.services.audit.recent(20).some((a) => a.action === 'participants.dataReport')).toBe(false);
+    const printed = ok(await call('participants.printDataReport', { id }));
+    expect(printed).toMatchObject({ jobId: expect.any(String) });
+    expect(host.services.audit.recent(20).filter((a) => a.action === 'participants.dataReport')).toHaveLength(1);
+  });
+});
