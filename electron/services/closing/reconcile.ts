@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import type { CentralClient } from '../central/client';
+import { CentralError, type CentralClient } from '../central/client';
 import type { SyncWorker } from '../sync/sync-worker';
 import { DAY_SUMMARY_MAX_LIMIT, type DaySummaryEntry } from '../../../shared/protocol/central';
 import type { DayDigestResponse } from '../../../shared/protocol/day-digest';
@@ -47,7 +47,7 @@ export interface ReconStats {
   fetched: number;
   /** Ranges taken from an earlier attempt's cache. */
   reused: number;
-  /** 'digest', or 'full' when the digests did not add up and the whole day summary was fetched. */
+  /** 'digest', or 'full' when the digests did not add up (or central has none) and the whole day summary was fetched. */
   mode: 'digest' | 'full';
 }
 
@@ -204,7 +204,9 @@ export function createReconciler(deps: ReconcileDeps) {
     try {
       return await centralByDigest(deps.central, counterId, date, local, cache, stats);
     } catch (e) {
-      if (!(e instanceof DigestMismatch)) throw e;
+      // A central server without /v1/day-digest (404) is compared with the old way.
+      const noDigest = e instanceof CentralError && (e.status === 404 || e.status === 405) && stats.requests === 0;
+      if (!(e instanceof DigestMismatch) && !noDigest) throw e;
       cache.digests.clear();
       cache.entries.clear();
       stats.mode = 'full';

@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { LINK_PROFILES, type LinkProfile } from '../../faults/link-shaper';
 import { createChain } from '../../central/entry-builder';
 import { RECON_LEAF_ENTRIES } from '../../../electron/services/closing/reconcile';
@@ -139,4 +141,39 @@ describe('a reconciliation the link cuts short', () => {
     const clean = lastReconStats(d.c);
     expect(attempts.reduce((n, a) => n + a.fetched, 0)).toBe(clean.fetched);
   }, 120_000);
+});
+
+describe('a central server without the day digest', () => {
+  let d: DayBehind | null = null;
+  let close: (() => Promise<void>) | null = null;
+  afterEach(async () => { await close?.(); close = null; await d?.c.dispose(); d = null; });
+
+  it('is compared the old way, over the whole day summary, with the same result', async () => {
+    d = await dayBehindLink(300, LINK_PROFILES.lan, 2);
+    const changed = d.entries[123];
+    d.c.central!.admin.alterEntry({ id: changed.id, amount: 5 });
+    // An older central: a real HTTP server in front of the double that knows no /v1/day-digest.
+    const target = new URL(d.c.central!.url);
+    const older = createServer((req, res) => {
+      if (req.url?.startsWith('/v1/day-digest')) {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Tidak ditemukan.' } }));
+        return;
+      }
+      const up = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      req.pipe(up);
+    });
+    await new Promise<void>((ok) => older.listen(0, '127.0.0.1', ok));
+    close = () => new Promise<void>((ok) => { older.closeAllConnections(); older.close(() => ok()); });
+    const url = `http://127.0.0.1:${(older.address() as AddressInfo).port}`;
+    d.c.host.services.settings.update((x) => ({ ...x, central: { ...x.central, url } }));
+    await d.c.out('closing.start', {}, d.c.head);
+    const r = await d.c.out('closing.reconcile', {}, d.c.head);
+    expect(r.counts).toEqual({ matched: 299, onlyLocal: 0, onlyCentral: 0, different: 1 });
+    expect(lastReconStats(d.c)).toMatchObject({ mode: 'full', fetched: 300 });
+    expect(same(without(r))).toEqual(same(without(await fullComparison(d, DAY))));
+  }, 60_000);
 });
