@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, request } from 'node:http';
+import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LINK_PROFILES, type LinkProfile } from '../../faults/link-shaper';
 import { createChain } from '../../central/entry-builder';
 import { RECON_LEAF_ENTRIES } from '../../../electron/services/closing/reconcile';
 import { rng } from '../../faults/rng';
+import { dayDigest } from '../../../shared/domain/day-digest';
 import { dayBehindLink, fullComparison, lastReconStats, type DayBehind } from './link-day';
 
 // The closing's reconciliation over a village link (issue 17 item 5, 6): digests first, entry
@@ -143,37 +144,70 @@ describe('a reconciliation the link cuts short', () => {
   }, 120_000);
 });
 
-describe('a central server without the day digest', () => {
+/** A real HTTP server in front of the double; `digest` answers /v1/day-digest itself, or returns null to pass it on (plain). */
+async function inFront(d: DayBehind, digest: (url: string, plain: () => Promise<{ status: number; body: string }>) => Promise<{ status: number; body: string }>) {
+  const target = new URL(d.c.central!.url);
+  const forward = (req: IncomingMessage, headers = req.headers) => new Promise<IncomingMessage>((ok, fail) => {
+    const up = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers }, ok);
+    up.on('error', fail);
+    req.pipe(up);
+  });
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (req.url?.startsWith('/v1/day-digest')) {
+        const plain = async () => {
+          const r = await forward(req, { ...req.headers, 'accept-encoding': 'identity' });
+          let body = '';
+          for await (const chunk of r) body += chunk;
+          return { status: r.statusCode ?? 502, body };
+        };
+        const out = await digest(req.url, plain);
+        res.writeHead(out.status, { 'content-type': 'application/json' });
+        res.end(out.body);
+        return;
+      }
+      const r = await forward(req);
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    })();
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  d.c.host.services.settings.update((x) => ({ ...x, central: { ...x.central, url } }));
+  return () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); });
+}
+
+describe('central answers that do not add up', () => {
   let d: DayBehind | null = null;
   let close: (() => Promise<void>) | null = null;
   afterEach(async () => { await close?.(); close = null; await d?.c.dispose(); d = null; });
 
-  it('is compared the old way, over the whole day summary, with the same result', async () => {
+  it('a central server without /v1/day-digest is compared the old way, over the whole day summary, with the same result', async () => {
     d = await dayBehindLink(300, LINK_PROFILES.lan, 2);
-    const changed = d.entries[123];
-    d.c.central!.admin.alterEntry({ id: changed.id, amount: 5 });
-    // An older central: a real HTTP server in front of the double that knows no /v1/day-digest.
-    const target = new URL(d.c.central!.url);
-    const older = createServer((req, res) => {
-      if (req.url?.startsWith('/v1/day-digest')) {
-        res.writeHead(404, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Tidak ditemukan.' } }));
-        return;
-      }
-      const up = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
-      req.pipe(up);
-    });
-    await new Promise<void>((ok) => older.listen(0, '127.0.0.1', ok));
-    close = () => new Promise<void>((ok) => { older.closeAllConnections(); older.close(() => ok()); });
-    const url = `http://127.0.0.1:${(older.address() as AddressInfo).port}`;
-    d.c.host.services.settings.update((x) => ({ ...x, central: { ...x.central, url } }));
+    d.c.central!.admin.alterEntry({ id: d.entries[123].id, amount: 5 });
+    close = await inFront(d, async () => ({ status: 404, body: JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Tidak ditemukan.' } }) }));
     await d.c.out('closing.start', {}, d.c.head);
     const r = await d.c.out('closing.reconcile', {}, d.c.head);
     expect(r.counts).toEqual({ matched: 299, onlyLocal: 0, onlyCentral: 0, different: 1 });
     expect(lastReconStats(d.c)).toMatchObject({ mode: 'full', fetched: 300 });
+    expect(same(without(r))).toEqual(same(without(await fullComparison(d, DAY))));
+  }, 60_000);
+
+  it('range digests that do not match the entries central lists are not trusted: the whole day is compared', async () => {
+    d = await dayBehindLink(300, LINK_PROFILES.lan, 3);
+    d.c.central!.admin.alterEntry({ id: d.entries[40].id, amount: 5 });
+    // Every range claims to match the counter's (its own digest of those entries), hiding the change.
+    const local = d.entries.map((e) => ({ id: e.id, seq: e.seq, kind: e.kind, amount: e.amount, hash: e.hash }));
+    close = await inFront(d, async (_url, plain) => {
+      const real = await plain();
+      const body = JSON.parse(real.body);
+      const lie = dayDigest(local, { fromSeq: body.fromSeq, toSeq: body.toSeq });
+      return { status: 200, body: JSON.stringify({ ...body, ranges: lie.ranges }) };
+    });
+    await d.c.out('closing.start', {}, d.c.head);
+    const r = await d.c.out('closing.reconcile', {}, d.c.head);
+    expect(lastReconStats(d.c).mode).toBe('full');
+    expect(r.counts).toEqual({ matched: 299, onlyLocal: 0, onlyCentral: 0, different: 1 });
     expect(same(without(r))).toEqual(same(without(await fullComparison(d, DAY))));
   }, 60_000);
 });
