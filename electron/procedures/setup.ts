@@ -6,7 +6,7 @@ import type { Services } from '../services/services';
 export function setupHandlers(s: Services): Handlers<typeof setupContract> {
   return {
     'setup.state': () => s.setup.state(),
-    'setup.checkServer': ({ url }) => s.setup.checkServer(url),
+    'setup.checkServer': ({ url, caFile }) => s.setup.checkServer(url, caFile),
     'setup.enrol': (input) => s.setup.enrol(input),
     'setup.savePrinter': (input) => s.setup.savePrinter(input),
     'setup.testPrint': () => s.setup.testPrint(),

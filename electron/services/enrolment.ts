@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { Settings } from '../../shared/settings';
 import { createCentralClient, CentralError, CentralUnreachable } from './central/client';
+import { fetchServerCertificate, NO_TLS, type CentralTls } from './central/tls';
 import type { SettingsService } from './settings';
 import type { Audit, AuditActor } from './audit';
 
@@ -25,7 +26,21 @@ export async function enrolCounter(
   input: EnrolInput,
   actor: AuditActor,
 ): Promise<Settings> {
-  const client = createCentralClient(() => ({ url: input.url, token: '', timeoutMs: 10_000 }));
+  // https: the certificate is pinned now (trust on first use; the technician compares its
+  // fingerprint with head office's), or must be vouched for by the CA file they installed.
+  const caFile = deps.settings.get().central.caFile;
+  let tls: CentralTls = { ...NO_TLS, caFile };
+  if (input.url.startsWith('https:')) {
+    let cert;
+    try {
+      cert = await fetchServerCertificate(input.url, { caFile: caFile || undefined });
+    } catch (e) {
+      throw new AppError('UNAVAILABLE', 'enrol.unreachable', { detail: e instanceof Error ? e.message : String(e) }, [{ path: 'url', key: 'enrol.unreachable' }]);
+    }
+    if (caFile && !cert.trusted) throw new AppError('CONFLICT', 'enrol.certUntrusted', undefined, [{ path: 'url', key: 'enrol.certUntrusted' }]);
+    if (!caFile) tls = { pin: cert.fingerprint256, anchorPem: cert.anchorPem, caFile: '' };
+  }
+  const client = createCentralClient(() => ({ url: input.url, token: '', timeoutMs: 10_000, tls }));
   const started = deps.clock().getTime();
   let health;
   try {
@@ -49,11 +64,11 @@ export async function enrolCounter(
         regencyCode: res.branch.regencyCode.replace('.', ''), timeZone: res.branch.timeZone,
       },
       counter: { number: input.counterNumber, id: res.counterId },
-      central: { ...cur.central, url: input.url, deviceId: res.deviceId, token: res.token },
+      central: { ...cur.central, url: input.url, deviceId: res.deviceId, token: res.token, tlsPin: tls.pin, tlsAnchor: tls.anchorPem },
       // Head office's public key, when it gives one: backups are then encrypted to it as well.
       backup: { ...cur.backup, headOfficeRecipient: res.backupRecipient ?? '' },
     }));
-    deps.audit.record(actor, 'setup.enrol', res.counterId, { deviceId: res.deviceId, branch: res.branch.code, backupRecipient: res.backupRecipient ?? null });
+    deps.audit.record(actor, 'setup.enrol', res.counterId, { deviceId: res.deviceId, branch: res.branch.code, backupRecipient: res.backupRecipient ?? null, tlsPin: tls.pin || null });
     return next;
   } catch (e) {
     if (e instanceof CentralError && ENROL_ERRORS[e.code]) {

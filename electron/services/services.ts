@@ -9,7 +9,7 @@ import { createSettingsService, type SettingsBackend, type SettingsService } fro
 import { createLogger, type Logger } from './log';
 import { createLedger, type Ledger } from './ledger/ledger';
 import { verifyChain, type VerifyProgress, type VerifyResult } from './ledger/verify';
-import { createCentralClient } from './central/client';
+import { centralConfigOf, createCentralClient } from './central/client';
 import { createSyncWorker, type SyncStatus, type SyncWorker } from './sync/sync-worker';
 import { createParticipantRepo } from './participants/repo';
 import { createPrintingService } from './printing/service';
@@ -74,7 +74,7 @@ export function createServices(opts: ServiceOptions) {
       return { counterId: st.counter.id, branchCode: st.branch.code, timeZone: st.branch.timeZone };
     },
   });
-  const central = createCentralClient(() => ({ url: settings.get().central.url, token: settings.get().central.token }));
+  const central = createCentralClient(() => centralConfigOf(settings.get().central));
   const ackHooks: NonNullable<Parameters<typeof createSyncWorker>[0]['onAck']>[] = [];
   const syncWorker: SyncWorker = createSyncWorker({
     db, client: central, clock,

@@ -17,6 +17,9 @@ export const serverUrlSchema = z.string().trim().max(512, { error: 'err.setup.ur
   // Plain http only to this computer: personal data never crosses a network in clear.
   .refine(isAllowedCentralUrl, { error: 'err.setup.urlInsecure', abort: true });
 
+/** A CA file (PEM) of head office's own CA, instead of pinning the certificate seen at enrolment. */
+const caFileSchema = z.string().trim().max(1024, { error: 'err.setup.caFile' }).optional();
+
 export const serverCheckSchema = z.object({
   reachable: z.boolean(),
   /** Round trip of the health call, in milliseconds. */
@@ -29,6 +32,8 @@ export const serverCheckSchema = z.object({
   /** Why it is not usable (an i18n key), or null. */
   problemKey: z.string().nullable(),
   problemParams: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+  /** https: the certificate the server presented (pinned at enrolment), for the technician to compare. */
+  certificate: z.object({ fingerprint256: z.string(), subject: z.string(), validTo: z.string(), trusted: z.boolean() }).nullable().optional(),
 });
 
 export const displayNameSchema = z.string().trim().min(2, { error: 'err.users.displayName' }).max(80, { error: 'err.users.displayName' });
@@ -60,7 +65,7 @@ export const setupContract = {
   /** Reachability, latency and clock skew of a central server address. */
   'setup.checkServer': procedure({
     access: 'public',
-    input: z.object({ url: serverUrlSchema }).strict(),
+    input: z.object({ url: serverUrlSchema, caFile: caFileSchema }).strict(),
     output: serverCheckSchema,
   }),
   /** Enrols the counter with a one-time code and sets the branch's time zone from its region. */
@@ -69,6 +74,7 @@ export const setupContract = {
     mutates: true,
     input: z.object({
       url: serverUrlSchema,
+      caFile: caFileSchema,
       branchCode: z.string().trim().regex(/^\d{5}$/, { error: 'err.setup.branchCode' }),
       counterNumber: z.number({ error: 'err.setup.counterNumber' }).int({ error: 'err.setup.counterNumber' })
         .min(1, { error: 'err.setup.counterNumber' }).max(99, { error: 'err.setup.counterNumber' }),

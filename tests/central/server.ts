@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { MAX_BODY_BYTES, type Period } from '../../shared/protocol/central';
 import { createAdmin, type CentralAdmin } from './admin';
@@ -45,6 +46,8 @@ export interface CentralServerOptions {
   backupRecipient?: string;
   /** Called with unexpected errors (default: console.error). */
   onError?: (error: unknown) => void;
+  /** Serve https with this key and certificate (PEM), as a real central server does (issue 16). */
+  tls?: { key: string; cert: string };
 }
 
 export interface CentralServer {
@@ -117,7 +120,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     sendJson(res, answer.status ?? 200, answer.body, {}, req.headers['accept-encoding']);
   }
 
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) { res.destroy(); return; }
       if (error instanceof HttpError) {
@@ -131,7 +134,8 @@ export async function startCentralServer(options: CentralServerOptions): Promise
       onError(error);
       sendError(res, new HttpError('INTERNAL'));
     });
-  });
+  };
+  const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
   server.keepAliveTimeout = 30_000;
   server.headersTimeout = 35_000;
 
@@ -144,7 +148,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
 
   let closed: Promise<void> | null = null;
   return {
-    url: `http://${host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     admin,
     close() {

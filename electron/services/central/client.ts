@@ -4,6 +4,7 @@ import { brotliCompress, constants as zc } from 'node:zlib';
 import { CENTRAL_ENDPOINTS, type CentralEndpointName } from '../../../shared/protocol/endpoints';
 import { COMPRESS_FROM_BYTES, errorBodySchema } from '../../../shared/protocol/central';
 import { isAllowedCentralUrl } from '../../../shared/protocol/central-url';
+import { dispatcherFor, NO_TLS, PIN_MISMATCH, type CentralTls } from './tls';
 
 const brotli = promisify(brotliCompress);
 
@@ -28,7 +29,8 @@ type Res<N extends CentralEndpointName> = z.output<Ep[N]['response']>;
 
 /** The server could not be reached, timed out, or answered something unreadable. */
 export class CentralUnreachable extends Error {
-  constructor(message: string) { super(message); this.name = 'CentralUnreachable'; }
+  /** `pin`: not the certificate pinned at enrolment; `certificate`: one nothing we trust vouches for. */
+  constructor(message: string, readonly tls?: 'pin' | 'certificate') { super(message); this.name = 'CentralUnreachable'; }
 }
 
 /** The server answered with an error body (4xx/5xx). */
@@ -39,7 +41,18 @@ export class CentralError extends Error {
   }
 }
 
-export interface CentralClientConfig { url: string; token: string; timeoutMs?: number }
+export interface CentralClientConfig { url: string; token: string; timeoutMs?: number; tls?: CentralTls }
+
+/** The client's configuration from the settings: address, token and what the TLS connection trusts. */
+export function centralConfigOf(central: { url: string; token: string; tlsPin: string; tlsAnchor: string; caFile: string }, timeoutMs?: number): CentralClientConfig {
+  return { url: central.url, token: central.token, timeoutMs, tls: { pin: central.tlsPin, anchorPem: central.tlsAnchor, caFile: central.caFile } };
+}
+
+/** The init of one request to `url`, with the dispatcher that trusts what `tls` says. */
+export function tlsInit(url: string, tls: CentralTls | undefined, init: RequestInit): RequestInit {
+  const dispatcher = dispatcherFor(url, tls ?? NO_TLS);
+  return dispatcher ? ({ ...init, dispatcher } as RequestInit) : init;
+}
 
 export function createCentralClient(config: () => CentralClientConfig) {
   /** `bodyJson`: the body already written as JSON (the sync worker has SQLite write its batches). */
@@ -52,7 +65,7 @@ export function createCentralClient(config: () => CentralClientConfig) {
     timeoutFor?: (wireBytes: number) => number; sent?: { bytes: number };
   } = {}): Promise<Res<N>> {
     const ep = CENTRAL_ENDPOINTS[name];
-    const { url, token, timeoutMs = 15_000 } = config();
+    const { url, token, timeoutMs = 15_000, tls } = config();
     if (!url) throw new CentralUnreachable('central server address is not set');
     // A settings file edited by hand cannot send personal data in clear over a network.
     if (!isAllowedCentralUrl(url)) throw new CentralUnreachable('plain http:// is refused except to this computer: use https://');
@@ -71,9 +84,16 @@ export function createCentralClient(config: () => CentralClientConfig) {
     }
     const wireBytes = body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length;
     if (args.sent) args.sent.bytes = wireBytes;
-    return fetchChecked(target, {
+    return (fetchChecked(target, tlsInit(url, tls, {
       method: ep.method, headers, body,
-    }, ep.response, args.timeoutFor ? Math.max(timeoutMs, args.timeoutFor(wireBytes)) : timeoutMs, `answer of ${name} does not fit the protocol`) as Promise<Res<N>>;
+    }), ep.response, args.timeoutFor ? Math.max(timeoutMs, args.timeoutFor(wireBytes)) : timeoutMs, `answer of ${name} does not fit the protocol`) as Promise<Res<N>>)
+      .catch((e: unknown) => {
+        // Pinned: any certificate the pin does not vouch for is someone else's, say so plainly.
+        if (e instanceof CentralUnreachable && e.tls && tls?.pin) {
+          throw new CentralUnreachable(`the server's certificate is not the one pinned at enrolment (${e.message})`, 'pin');
+        }
+        throw e;
+      });
   }
   return { call };
 }
@@ -89,7 +109,9 @@ export async function fetchChecked<S extends z.ZodType>(url: URL, init: RequestI
   try {
     res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (e) {
-    throw new CentralUnreachable(e instanceof Error ? `${e.name}: ${(e.cause as Error | undefined)?.message ?? e.message}` : String(e));
+    const cause = e instanceof Error ? (e.cause as (Error & { code?: string }) | undefined) : undefined;
+    if (cause?.code === PIN_MISMATCH) throw new CentralUnreachable(`${cause.message}: refused`, 'pin');
+    throw new CentralUnreachable(e instanceof Error ? `${e.name}: ${cause?.message ?? e.message}` : String(e), cause?.code?.startsWith('ERR_TLS') || /certificate/i.test(cause?.message ?? '') ? 'certificate' : undefined);
   }
   let json: unknown;
   try { json = await res.json(); } catch { throw new CentralUnreachable(`unreadable answer (HTTP ${res.status})`); }

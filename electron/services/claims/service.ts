@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/errors';
 import type { ClaimDetails, ClaimStatusResponse, ClaimSubmittedPayload } from '../../../shared/protocol/claims';
 import type { ReceiptDoc } from '../../../shared/receipts/layout';
 import type { Audit, AuditActor } from '../audit';
-import { CentralError, CentralUnreachable } from '../central/client';
+import { CentralError, CentralUnreachable, centralConfigOf } from '../central/client';
 import type { Db } from '../db/open';
 import type { Ledger } from '../ledger/ledger';
 import { programsOf, type ParticipantRepo } from '../participants/repo';
@@ -42,7 +42,7 @@ export function createClaimsService(deps: ClaimsDeps) {
   const { db, settings, ledger, participants, audit } = deps;
   const repo = createClaimRepo(db);
   const numbers = createReceiptNumbers(db);
-  const central = () => ({ url: settings.get().central.url, token: settings.get().central.token });
+  const central = () => centralConfigOf(settings.get().central);
   const enrolled = () => Boolean(settings.get().central.url && settings.get().central.token);
   const uploader = createClaimUploader({
     db, repo, counterId: () => settings.get().counter.id, central, enabled: enrolled, clock: deps.clock, log: deps.log,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { claimAcceptedSchema, claimStatusResponseSchema, type ClaimAccepted, type ClaimStatusResponse, type ClaimUpload } from '../../../shared/protocol/claims';
 import { CENTRAL_ENDPOINTS } from '../../../shared/protocol/endpoints';
-import { CentralUnreachable, fetchChecked, type CentralClientConfig } from '../central/client';
+import { CentralUnreachable, fetchChecked, tlsInit, type CentralClientConfig } from '../central/client';
 
 // The two claim calls of the central protocol. The typed client speaks JSON only; a claim goes
 // as multipart/form-data (FormData and Blob are built into Node 20's fetch): the JSON part
@@ -25,15 +25,15 @@ export function uploadClaim(config: CentralClientConfig, claim: ClaimUpload, fil
   const form = new FormData();
   form.append(ep.multipart.jsonPart, new Blob([JSON.stringify(claim)], { type: 'application/json' }), 'claim.json');
   for (const f of files) form.append(f.id, new Blob([new Uint8Array(f.bytes)], { type: f.mimeType }), f.fileName);
-  return send(target(config, ep.path), {
+  return send(target(config, ep.path), tlsInit(config.url, config.tls, {
     method: ep.method, body: form, headers: { accept: 'application/json', authorization: `Bearer ${config.token}` },
-  }, claimAcceptedSchema, config.timeoutMs ?? 60_000);
+  }), claimAcceptedSchema, config.timeoutMs ?? 60_000);
 }
 
 /** GET /v1/claims/{claimId}. */
 export function fetchClaimStatus(config: CentralClientConfig, claimId: string): Promise<ClaimStatusResponse> {
   const ep = CENTRAL_ENDPOINTS.claimStatus;
-  return send(target(config, ep.path.replace('{claimId}', encodeURIComponent(claimId))), {
+  return send(target(config, ep.path.replace('{claimId}', encodeURIComponent(claimId))), tlsInit(config.url, config.tls, {
     method: ep.method, headers: { accept: 'application/json', authorization: `Bearer ${config.token}` },
-  }, claimStatusResponseSchema, config.timeoutMs ?? 15_000);
+  }), claimStatusResponseSchema, config.timeoutMs ?? 15_000);
 }

@@ -53,7 +53,7 @@ export async function collectDiagnostics(d: DiagnosticsDeps, opts: { checkServer
     try { integrity = integrityCheck(d.db); } catch (e) { integrity = [e instanceof Error ? e.message : String(e)]; }
   }
   const [server, printerStatus, encryption] = await Promise.all([
-    opts.checkServer && st.central.url ? checkServer(st.central.url, d.clock) : Promise.resolve(null),
+    opts.checkServer && st.central.url ? checkServer(st.central.url, d.clock, 5000, { pin: st.central.tlsPin, anchorPem: st.central.tlsAnchor, caFile: st.central.caFile }) : Promise.resolve(null),
     d.printer.refresh().catch(() => 'unknown' as const),
     diskEncryptionOf(d.dataDir),
   ]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { standingsResponseSchema, targetsResponseSchema, type Period, type StandingsResponse } from '../../../shared/protocol/central';
-import { CentralError, CentralUnreachable, createCentralClient } from '../central/client';
+import { CentralError, CentralUnreachable, centralConfigOf, createCentralClient } from '../central/client';
 import type { Db } from '../db/open';
 import type { SettingsService } from '../settings';
 
@@ -21,7 +21,7 @@ export function createMonitoringCentral(deps: {
   timeoutMs?: number;
 }) {
   const { db, settings, clock } = deps;
-  const client = createCentralClient(() => ({ url: settings.get().central.url, token: settings.get().central.token, timeoutMs: deps.timeoutMs ?? 4000 }));
+  const client = createCentralClient(() => centralConfigOf(settings.get().central, deps.timeoutMs ?? 4000));
   const read = db.prepare('SELECT body, fetched_at, ours_at_central FROM monitoring_cache WHERE key = ? AND branch_code = ?');
   const write = db.prepare(`INSERT INTO monitoring_cache (key, branch_code, body, fetched_at, ours_at_central) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (key) DO UPDATE SET branch_code = excluded.branch_code, body = excluded.body,

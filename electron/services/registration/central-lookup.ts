@@ -1,7 +1,7 @@
 import type { CentralState } from '../../../shared/contract/registration';
 import type { ParticipantResponse } from '../../../shared/protocol/central';
 import type { SettingsService } from '../settings';
-import { CentralError, createCentralClient, CentralUnreachable } from '../central/client';
+import { CentralError, centralConfigOf, createCentralClient, CentralUnreachable } from '../central/client';
 
 // Participant look-up at central on the teller's path: a short timeout (the teller is waiting,
 // and offline work must go on), and a plain answer: found, not found, or could not ask.
@@ -11,7 +11,7 @@ export type CentralLookup =
   | { state: Exclude<CentralState, 'online'>; participant: null };
 
 export function createCentralLookup(settings: SettingsService, timeoutMs = 4000) {
-  const client = createCentralClient(() => ({ url: settings.get().central.url, token: settings.get().central.token, timeoutMs }));
+  const client = createCentralClient(() => centralConfigOf(settings.get().central, timeoutMs));
   return async function lookup(query: { nik: string } | { kpj: string }): Promise<CentralLookup> {
     const c = settings.get().central;
     if (!c.url || !c.token) return { state: 'notEnrolled', participant: null };

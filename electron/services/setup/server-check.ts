@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { createCentralClient, CentralError } from '../central/client';
+import { fetchServerCertificate, NO_TLS, type CentralTls, type ServerCertificate } from '../central/tls';
 import { MAX_CLOCK_SKEW_MS } from '../enrolment';
 import type { ServerCheck } from '../../../shared/contract/setup';
 
@@ -8,8 +9,23 @@ import type { ServerCheck } from '../../../shared/contract/setup';
  * far its clock is from ours (business dates depend on our clock). Never throws: the answer
  * says what is wrong, with the same message keys enrolment uses.
  */
-export async function checkServer(url: string, clock: () => Date, timeoutMs = 5000): Promise<ServerCheck> {
-  const client = createCentralClient(() => ({ url, token: '', timeoutMs }));
+export async function checkServer(url: string, clock: () => Date, timeoutMs = 5000, trust: CentralTls = NO_TLS): Promise<ServerCheck> {
+  // https: the certificate the server presents, shown. Before enrolment it is trusted as
+  // enrolment would pin it; once pinned (diagnostics), only the pinned one is.
+  const caFile = trust.caFile;
+  let cert: ServerCertificate | null = null;
+  let tls: CentralTls = trust;
+  if (url.startsWith('https:')) {
+    try {
+      cert = await fetchServerCertificate(url, { caFile: caFile || undefined, timeoutMs });
+      if (!caFile && !trust.pin) tls = { pin: cert.fingerprint256, anchorPem: cert.anchorPem, caFile: '' };
+    } catch { /* the health call below says what is wrong */ }
+  }
+  const certificate = cert ? { fingerprint256: cert.fingerprint256, subject: cert.subject, validTo: cert.validTo, trusted: cert.trusted } : null;
+  if (cert && caFile && !cert.trusted) {
+    return { reachable: false, latencyMs: null, skewMs: null, serverTime: null, skewOk: false, problemKey: 'enrol.certUntrusted', problemParams: null, certificate };
+  }
+  const client = createCentralClient(() => ({ url, token: '', timeoutMs, tls }));
   const startedLocal = clock().getTime();
   const t0 = performance.now();
   try {
@@ -22,12 +38,12 @@ export async function checkServer(url: string, clock: () => Date, timeoutMs = 50
     const minutes = Math.round(Math.abs(skewMs) / 60_000);
     return {
       reachable: true, latencyMs, skewMs, serverTime: health.serverTime, skewOk,
-      problemKey: skewOk ? null : 'enrol.clockSkew', problemParams: skewOk ? null : { minutes },
+      problemKey: skewOk ? null : 'enrol.clockSkew', problemParams: skewOk ? null : { minutes }, certificate,
     };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     // A server that answers with an error body is up but is not a Loket central server.
     const key = e instanceof CentralError ? 'wizard.notCentral' : 'enrol.unreachable';
-    return { reachable: false, latencyMs: null, skewMs: null, serverTime: null, skewOk: false, problemKey: key, problemParams: { detail: detail.slice(0, 200) } };
+    return { reachable: false, latencyMs: null, skewMs: null, serverTime: null, skewOk: false, problemKey: key, problemParams: { detail: detail.slice(0, 200) }, certificate };
   }
 }

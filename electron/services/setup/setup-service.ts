@@ -6,6 +6,7 @@ import type { Audit, AuditActor } from '../audit';
 import type { AuthService } from '../auth/auth-service';
 import { hashPin } from '../auth/pin';
 import type { SettingsService } from '../settings';
+import { readableCaFile } from '../central/ca-file';
 import type { Logger } from '../log';
 import { enrolCounter, type EnrolInput } from '../enrolment';
 import { insertUser } from '../users/user-store';
@@ -50,13 +51,15 @@ export function createSetupService(deps: {
       };
     },
 
-    checkServer(url: string) {
+    checkServer(url: string, caFile?: string) {
       assertOpen();
-      return checkServer(url, clock);
+      return checkServer(url, clock, 5000, { pin: '', anchorPem: '', caFile: readableCaFile(caFile ?? '') });
     },
 
-    async enrol(input: EnrolInput) {
+    async enrol(input: EnrolInput & { caFile?: string }) {
       assertOpen();
+      const caFile = readableCaFile(input.caFile ?? '');
+      if (caFile !== settings.get().central.caFile) settings.update((cur) => ({ ...cur, central: { ...cur.central, caFile } }));
       const next = await enrolCounter({ settings, audit, clock }, input, SETUP_ACTOR);
       // DOMAIN.md §6: the zone follows the branch's province; the server's answer is the fallback.
       const fromRegion = zoneOfProvince(next.branch.provinceCode);

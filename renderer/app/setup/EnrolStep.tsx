@@ -14,15 +14,15 @@ const schema = contract['setup.enrol'].input;
 type FormIn = z.input<typeof schema>;
 type FormOut = z.output<typeof schema>;
 
-interface Props { url: string; onEnrolled(r: Output<'setup.enrol'>): void; onBack(): void }
+interface Props { url: string; caFile?: string; onEnrolled(r: Output<'setup.enrol'>): void; onBack(): void }
 
 /** Step 2: branch code, counter number and the one-time code; the server answers with the branch. */
-export function EnrolStep({ url, onEnrolled, onBack }: Props) {
+export function EnrolStep({ url, caFile, onEnrolled, onBack }: Props) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<{ key: string; params?: Record<string, string | number> } | null>(null);
   const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema),
-    defaultValues: { url, branchCode: '', counterNumber: 1, code: '' },
+    defaultValues: { url, caFile: caFile || undefined, branchCode: '', counterNumber: 1, code: '' },
   });
   const err = (m?: string) => errorText(t, m, 'Asia/Jakarta');
 

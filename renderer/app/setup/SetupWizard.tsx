@@ -26,6 +26,7 @@ export function SetupWizard({ info, onFinished, onToggleLanguage }: Props) {
   const [state, setState] = useState<Output<'setup.state'> | null>(null);
   const [step, setStep] = useState<Step>('server');
   const [url, setUrl] = useState('');
+  const [caFile, setCaFile] = useState('');
   const [enrolled, setEnrolled] = useState<Output<'setup.enrol'> | null>(null);
   const [printer, setPrinter] = useState<Output<'setup.savePrinter'> | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -72,9 +73,9 @@ export function SetupWizard({ info, onFinished, onToggleLanguage }: Props) {
         )}
         {enrolled?.zoneDiffered && step === 'printer' && <p className="notice notice-warn">{t('wizard.zoneDiffered')}</p>}
 
-        {state && step === 'server' && <ServerStep initialUrl={url} onNext={(u) => { setUrl(u); setStep('enrol'); }} />}
+        {state && step === 'server' && <ServerStep initialUrl={url} onNext={(u, ca) => { setUrl(u); setCaFile(ca); setStep('enrol'); }} />}
         {state && step === 'enrol' && (
-          <EnrolStep url={url} onBack={() => setStep('server')} onEnrolled={(r) => { setEnrolled(r); setStep('printer'); }} />
+          <EnrolStep url={url} caFile={caFile} onBack={() => setStep('server')} onEnrolled={(r) => { setEnrolled(r); setStep('printer'); }} />
         )}
         {state && step === 'printer' && (
           <>
