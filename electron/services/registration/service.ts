@@ -10,6 +10,7 @@ import type { Ledger } from '../ledger/ledger';
 import { programsOf, type ParticipantRepo, type ParticipantRow } from '../participants/repo';
 import { commitTo, createPersonalDataStore, newSalt } from '../participants/personal-data';
 import type { PrintingService } from '../printing/service';
+import type { LedgerEntryRow } from '../../../shared/ledger/entry';
 import type { SettingsService } from '../settings';
 import type { AuditActor, Audit } from '../audit';
 import { loadRegions } from '../regions';
@@ -57,19 +58,28 @@ export function createRegistrationService(deps: RegistrationDeps) {
     return new AppError('CONFLICT', key, params, [{ path: 'nik', key, params }]);
   }
 
+  /** The slip of a registration, as its entry and participant row say. */
+  function slipOf(row: ParticipantRow, entry: LedgerEntryRow, teller: string) {
+    const quote = quoteMonth({ incomeBand: row.income_band ?? 1, jht: programsOf(row).includes('JHT'), occupationCode: row.occupation_code ?? undefined }, entry.business_date.slice(0, 7));
+    return registrationReceiptDoc({ row, entry, quote, settings: settings.get(), teller });
+  }
+
+  function resultOf(outcome: Awaited<ReturnType<PrintingService['printNow']>>): PrintResult {
+    return outcome.ok
+      ? { ok: true, jobId: outcome.job.id, errorKey: null }
+      : { ok: false, jobId: outcome.job?.id ?? null, errorKey: outcome.error.key };
+  }
+
   async function printRegistration(row: ParticipantRow, teller: string, copy: boolean): Promise<PrintResult> {
     try {
       const entry = row.registration_entry_id ? ledger.byId(row.registration_entry_id) : null;
       if (!entry) throw new AppError('NOT_FOUND', 'err.registration.noReceipt');
-      const quote = quoteMonth({ incomeBand: row.income_band ?? 1, jht: programsOf(row).includes('JHT'), occupationCode: row.occupation_code ?? undefined }, entry.business_date.slice(0, 7));
-      const doc = registrationReceiptDoc({ row, entry, quote, settings: settings.get(), teller });
+      const doc = slipOf(row, entry, teller);
       // A copy repeats what was printed then (SALINAN) and drops an original still waiting in the queue.
       const outcome = copy
         ? await deps.printing.reprint(row.id, { kind: 'registration', doc })
         : await deps.printing.print('registration', row.id, doc);
-      return outcome.ok
-        ? { ok: true, jobId: outcome.job.id, errorKey: null }
-        : { ok: false, jobId: outcome.job?.id ?? null, errorKey: outcome.error.key };
+      return resultOf(outcome);
     } catch (e) {
       // The registration is saved whatever happens here.
       return { ok: false, jobId: null, errorKey: e instanceof AppError ? e.key : 'printing.err.io' };
@@ -131,7 +141,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         personal: { commitment: commitTo(salt, personal), version: 1 },
       };
       const businessDate = today();
-      const { entry, extra: row } = db.transaction(() => {
+      const { entry, extra: { row, jobId } } = db.transaction(() => {
         // Checked again inside the write lock: another session may have registered the NIK meanwhile.
         const raced = participants.byNik(v.nik.nik);
         if (raced) throw conflict(existingFromRow(raced));
@@ -141,7 +151,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
           { kind: 'REGISTRATION', userId: teller.userId, participantId: id, amount: 0, receiptNo, payload, businessDate,
             breakdown: { month: v.quote.month, band: v.quote.band.no, dpp: v.quote.band.dpp, programs: v.quote.programs } },
           { actor: teller, action: 'registration.create', target: id, detail: { nik: maskNik(v.nik.nik), receiptNo } },
-          (e): ParticipantRow => {
+          (e) => {
             const r: ParticipantRow = {
               id, nik: v.nik.nik, kpj: null, name: f.name, birth_place: f.birthPlace, birth_date: f.birthDate, sex: f.sex,
               mother_name: f.motherName, phone: v.phoneE164, address: f.address, village_code: f.villageCode,
@@ -153,11 +163,16 @@ export function createRegistrationService(deps: RegistrationDeps) {
             };
             participants.insert(r);
             personalData.insert(id, 1, e.id, salt, personal, e.created_at);
-            return r;
+            // The slip is queued in the same transaction (one disk flush, not two), printed after it.
+            return { row: r, jobId: deps.printing.enqueue('registration', id, slipOf(r, e, teller.displayName)).id };
           },
         );
       }).immediate();
-      const print = await printRegistration(row, teller.displayName, false);
+      // The registration is saved whatever the printer does. Without a printer nothing is tried
+      // (it would only fail, and write that down): the slip waits in the queue.
+      const print: PrintResult = settings.get().printer.kind === 'none'
+        ? { ok: false, jobId, errorKey: 'printing.err.notConfigured' }
+        : await deps.printing.printNow(jobId).then(resultOf, (): PrintResult => ({ ok: false, jobId, errorKey: 'printing.err.io' }));
       return { participant: participantView(row), entryId: entry.id, reference: entry.receipt_no ?? entry.id, quote: v.quote, notes: v.notes, print };
     },
 
