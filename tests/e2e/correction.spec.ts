@@ -72,3 +72,34 @@ test('a teller corrects a name and a phone with a head\'s PIN; the screen reads 
   await expect(report).toBeHidden();
   await printer.close();
 });
+
+test('a head erases a participant\'s personal data by BPJS\'s order, with their PIN again', async ({ page, host }) => {
+  const s = host.services;
+  const { form } = await import('../integration/registration/helpers');
+  const input = form({ name: 'RATNA SARI', motherName: 'DEWI LESTARI' });
+  const reg = await s.registration.create(input, { userId: 'seed', username: 'siti', displayName: 'Siti Rahayu' });
+  // Central has acknowledged the registration (its data travelled with it).
+  s.db.prepare("INSERT INTO sync_acks (entry_id, status, acked_at, kpj) VALUES (?, 'accepted', ?, '26000000001')").run(reg.entryId, new Date().toISOString());
+  s.db.prepare('DELETE FROM outbox WHERE entry_id = ?').run(reg.entryId);
+
+  await signIn(page, 'kepala');
+  await page.keyboard.press('F3');
+  const find = page.getByLabel('NIK, nomor KPJ atau nama');
+  await find.fill('ratna sari');
+  await find.press('Enter');
+  await page.getByRole('button', { name: 'Pilih RATNA SARI' }).press('Enter');
+  await page.getByRole('button', { name: 'Hapus data (perintah BPJS)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Hapus data pribadi peserta' });
+  await expect(dialog).toContainText('Tidak dapat dibatalkan');
+  await dialog.getByRole('button', { name: 'Hapus data' }).click();
+  await expect(dialog.getByLabel('Nomor surat perintah BPJS')).toHaveAccessibleDescription('Nomor surat perintah BPJS wajib diisi.');
+  await dialog.getByLabel('Nomor surat perintah BPJS').fill('BPJS/PDP/2026/017');
+  await dialog.getByLabel('Nama pengguna kepala').fill('kepala');
+  await dialog.getByLabel('PIN kepala').fill('123456');
+  await dialog.getByRole('button', { name: 'Hapus data' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Data pribadi peserta dihapus (1 versi).' })).toBeVisible();
+  const row = JSON.stringify(s.participants.byId(reg.participant.id));
+  for (const secret of [input.nik, 'RATNA', 'DEWI', 'Merdeka']) expect(row).not.toContain(secret);
+  expect((await s.verifyLedger()).ok).toBe(true);
+});

@@ -12,6 +12,7 @@ import { PaymentDone } from './PaymentDone';
 import { takePendingParticipant } from './handoff';
 import { CorrectionDialog } from './CorrectionDialog';
 import { DataReportDialog } from './DataReportDialog';
+import { ErasureDialog } from './ErasureDialog';
 
 type Options = Output<'payment.options'>;
 type Step = { at: 'find' } | { at: 'pay'; options: Options } | { at: 'done'; result: Created };
@@ -25,6 +26,8 @@ export function PaymentScreen(_props: ScreenProps) {
   const [correcting, setCorrecting] = useState<Output<'participants.get'> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [reporting, setReporting] = useState<string | null>(null);
+  const [erasing, setErasing] = useState<{ id: string; name: string } | null>(null);
+  const isHead = useShell().user.role === 'head';
 
   const open = useCallback(async (participantId: string) => {
     setError(null);
@@ -80,11 +83,25 @@ export function PaymentScreen(_props: ScreenProps) {
               <button type="button" className="ghost" onClick={() => void startCorrection(step.options.participant.id)}>{t('correction.open')}</button>
             )}
             <button type="button" className="ghost" onClick={() => setReporting(step.options.participant.id)}>{t('dataReport.open')}</button>
+            {isHead && (
+              <button type="button" className="ghost" onClick={() => setErasing({ id: step.options.participant.id, name: step.options.participant.name })}>{t('erasure.open')}</button>
+            )}
             <button type="button" className="ghost" onClick={() => setStep({ at: 'find' })}>{t('payment.find.change')}</button>
           </div>
           <ParticipantPanel options={step.options} />
           {step.options.counts.length > 0 && <PayForm key={step.options.participant.id} options={step.options} onPaid={(result) => setStep({ at: 'done', result })} />}
         </>
+      )}
+      {erasing && (
+        <ErasureDialog
+          participantId={erasing.id} name={erasing.name}
+          onCancel={() => setErasing(null)}
+          onDone={(r) => {
+            setErasing(null);
+            setStep({ at: 'find' });
+            setNotice(t('erasure.done', { versions: r.versionsErased }));
+          }}
+        />
       )}
       {reporting && <DataReportDialog participantId={reporting} onClose={() => setReporting(null)} />}
       {correcting && (

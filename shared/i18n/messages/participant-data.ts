@@ -30,6 +30,16 @@ export const participantData = {
       cancel: 'Batal',
       done: 'Data peserta dikoreksi (versi {{version}}).',
     },
+    erasure: {
+      open: 'Hapus data (perintah BPJS)',
+      title: 'Hapus data pribadi peserta',
+      warning: 'Data pribadi {{name}} (NIK, nama, tanggal lahir, alamat, nomor HP, ibu kandung) dihapus dari loket ini dan dari server pusat, semua versinya. Tidak dapat dibatalkan. Transaksinya tetap tercatat.',
+      order: 'Nomor surat perintah BPJS',
+      submit: 'Hapus data',
+      busy: 'Menghapus…',
+      cancel: 'Batal',
+      done: 'Data pribadi peserta dihapus ({{versions}} versi).',
+    },
     dataReport: {
       open: 'Data yang kami simpan',
       title: 'Data pribadi yang kami simpan',
@@ -68,6 +78,16 @@ export const participantData = {
       busy: 'Saving…',
       cancel: 'Cancel',
       done: "The participant's data was corrected (version {{version}}).",
+    },
+    erasure: {
+      open: 'Erase data (BPJS order)',
+      title: "Erase a participant's personal data",
+      warning: "{{name}}'s personal data (NIK, name, birth date, address, mobile number, mother's name) is erased from this counter and from the central server, every version. This cannot be undone. The transactions stay recorded.",
+      order: "BPJS's order number",
+      submit: 'Erase data',
+      busy: 'Erasing…',
+      cancel: 'Cancel',
+      done: "The participant's personal data was erased ({{versions}} versions).",
     },
     dataReport: {
       open: 'Data we hold',
