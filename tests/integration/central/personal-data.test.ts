@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { batchResponseSchema, type EnrolResponse } from '../../../shared/protocol/central';
 import type { LedgerEntryRow } from '../../../shared/ledger/entry';
 import type { CorrectionPayload, ErasurePayload, PersonalRecord } from '../../../shared/protocol/personal-data';
@@ -113,5 +114,34 @@ describe('a v2 registration at central', () => {
     };
     const fix = chain.next({ kind: 'PARTICIPANT_CORRECTION', participant_id: p.id, payload: JSON.stringify(correction) });
     expect((await send([fix], [{ entryId: fix.id, salt, data }]))[0]).toMatchObject({ status: 'rejected', reason: 'UNKNOWN_PARTICIPANT' });
+  });
+
+  it('answers malformed personal records with a typed INVALID_INPUT naming the field, and writes nothing (fuzzed)', async () => {
+    const p = makeParticipant();
+    const reg = registrationV2(p);
+    const row = chain.next({ kind: 'REGISTRATION', participant_id: p.id, payload: reg.payload });
+    const good = reg.record(row.id);
+    const junk = fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.constant(null), fc.json({ maxDepth: 2 }));
+    const broken = fc.oneof(
+      junk.map((v) => ({ ...good, salt: v })),
+      junk.map((v) => ({ ...good, entryId: v })),
+      junk.map((v) => ({ ...good, data: v })),
+      fc.constantFrom('nik', 'name', 'birthDate', 'motherName').chain((k) => junk.map((v) => ({ ...good, data: { ...good.data, [k]: v } }))),
+      junk.map((v) => ({ ...good, extra: v })),
+    ).filter((r) => JSON.stringify(r) !== JSON.stringify(good)); // junk that happens to equal the committed data is not junk
+    const before = central.admin.counts();
+    await fc.assert(fc.asyncProperty(broken, async (record) => {
+      const reply = await call(central.url, 'POST', '/v1/transactions:batch', { body: { entries: [row], personal: [record] }, token: device.token });
+      // A record that stays well-formed (a junk string that is still a name) is checked against
+      // the commitment and refused; a malformed one is refused by the schema.
+      if (reply.status === 200) {
+        expect(reply.body.results[0]).toMatchObject({ status: 'rejected', reason: 'PERSONAL_DATA_MISMATCH' });
+      } else {
+        expect(reply.status).toBe(400);
+        expect(reply.body.error.code).toBe('INVALID_INPUT');
+        expect(reply.body.error.details.fields[0].path).toMatch(/^personal\.0/);
+      }
+    }), { numRuns: 150 });
+    expect(central.admin.counts()).toEqual(before);
   });
 });
