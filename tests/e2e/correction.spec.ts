@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { test, expect, signIn } from './fixtures';
 import { startVirtualPrinter } from '../../electron/services/printing/virtual-printer';
 import { seedParticipant } from '../integration/payment/helpers';
+import AxeBuilder from '@axe-core/playwright';
 import { createPersonalDataStore } from '../../electron/services/participants/personal-data';
+import { layoutProblems } from '../support/layout-check';
 
 // Issue 16 item 2: a teller corrects a worker's name and phone from the payment screen, with the
 // worker present; a head types their user name and PIN on the same dialog. The screen reads the
@@ -27,6 +29,11 @@ test('a teller corrects a name and a phone with a head\'s PIN; the screen reads 
   await expect(name).toBeFocused();
   await expect(name).toHaveValue('SRI WAHYUNI');
   await expect(dialog.getByLabel('Tanggal lahir')).toHaveValue('05/05/1980');
+  // Readable by a screen reader, and laid out on an old 1024×768 monitor.
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  expect(await layoutProblems(page)).toEqual([]);
 
   // Nothing changed yet: said, and nothing written.
   const entries = s.ledger.count();
