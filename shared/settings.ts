@@ -47,10 +47,8 @@ export const settingsSchema = z.object({
     url: z.string().max(512).default(''),
     deviceId: z.string().max(64).default(''),
     token: z.string().max(512).default(''),
-    /** SHA-256 fingerprint (`AB:CD:…`) of the server certificate pinned at enrolment (https). */
-    tlsPin: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/).or(z.literal('')).default(''),
-    /** The certificate the pinned one chains to, as seen at enrolment (PEM). */
-    tlsAnchor: z.string().max(20_000).default(''),
+    /** `sha256/<base64>`: the server's public key pinned at enrolment (https); renewals with the same key go on. */
+    tlsPin: z.string().regex(/^sha256\/[A-Za-z0-9+/]{43}=$/).or(z.literal('')).default(''),
     /** A CA file (PEM) the technician installed: head office's own CA, instead of a pin. */
     caFile: z.string().max(1024).default(''),
   }).prefault({}),

@@ -4,6 +4,7 @@ import type { Services } from '../services/services';
 import type { Session } from '../services/auth/sessions';
 import { collectDiagnostics } from '../services/diagnostics/diagnostics';
 import { exportLogs } from '../services/diagnostics/export-logs';
+import { repinCentral } from '../services/central/repin';
 
 const actor = (s: Session | null) => ({ userId: s?.userId ?? null, username: s?.username ?? null });
 
@@ -19,6 +20,7 @@ export function technicianHandlers(s: Services): Handlers<typeof technicianContr
       return { status: p.status, checkedAt: p.checkedAt, target: p.target };
     },
 
+    'central.repin': ({ pin }, ctx) => repinCentral(s, pin, actor(ctx.session)),
     'diagnostics.get': (input) => collectDiagnostics({ ...s, sync: s.sync, verification: s.verification }, input),
     'diagnostics.exportLogs': async (_i, ctx) => {
       await new Promise<void>((resolve) => { s.log.flush(() => resolve()); });

@@ -30,6 +30,7 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'payment.void': ['teller', 'head'],
   'participants.correct': ['teller', 'head'],
   'participants.erase': ['head'],
+  'central.repin': ['technician'],
   'participants.dataReport': ['teller', 'head'],
   'participants.printDataReport': ['teller', 'head'],
   'history.list': ['teller', 'head'],

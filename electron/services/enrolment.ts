@@ -38,7 +38,7 @@ export async function enrolCounter(
       throw new AppError('UNAVAILABLE', 'enrol.unreachable', { detail: e instanceof Error ? e.message : String(e) }, [{ path: 'url', key: 'enrol.unreachable' }]);
     }
     if (caFile && !cert.trusted) throw new AppError('CONFLICT', 'enrol.certUntrusted', undefined, [{ path: 'url', key: 'enrol.certUntrusted' }]);
-    if (!caFile) tls = { pin: cert.fingerprint256, anchorPem: cert.anchorPem, caFile: '' };
+    if (!caFile) tls = { pin: cert.pin, caFile: '' };
   }
   const client = createCentralClient(() => ({ url: input.url, token: '', timeoutMs: 10_000, tls }));
   const started = deps.clock().getTime();
@@ -64,7 +64,7 @@ export async function enrolCounter(
         regencyCode: res.branch.regencyCode.replace('.', ''), timeZone: res.branch.timeZone,
       },
       counter: { number: input.counterNumber, id: res.counterId },
-      central: { ...cur.central, url: input.url, deviceId: res.deviceId, token: res.token, tlsPin: tls.pin, tlsAnchor: tls.anchorPem },
+      central: { ...cur.central, url: input.url, deviceId: res.deviceId, token: res.token, tlsPin: tls.pin },
       // Head office's public key, when it gives one: backups are then encrypted to it as well.
       backup: { ...cur.backup, headOfficeRecipient: res.backupRecipient ?? '' },
     }));

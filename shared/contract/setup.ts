@@ -33,7 +33,7 @@ export const serverCheckSchema = z.object({
   problemKey: z.string().nullable(),
   problemParams: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
   /** https: the certificate the server presented (pinned at enrolment), for the technician to compare. */
-  certificate: z.object({ fingerprint256: z.string(), subject: z.string(), validTo: z.string(), trusted: z.boolean() }).nullable().optional(),
+  certificate: z.object({ fingerprint256: z.string(), pin: z.string(), subject: z.string(), validTo: z.string(), trusted: z.boolean() }).nullable().optional(),
 });
 
 export const displayNameSchema = z.string().trim().min(2, { error: 'err.users.displayName' }).max(80, { error: 'err.users.displayName' });

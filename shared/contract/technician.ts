@@ -113,6 +113,7 @@ const serverCheck = z.object({
   reachable: z.boolean(), latencyMs: z.number().int().nullable(), skewMs: z.number().int().nullable(),
   serverTime: z.string().nullable(), skewOk: z.boolean(), problemKey: z.string().nullable(),
   problemParams: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+  certificate: z.object({ fingerprint256: z.string(), pin: z.string(), subject: z.string(), validTo: z.string(), trusted: z.boolean() }).nullable().optional(),
 });
 
 const managedUser = z.object({
@@ -155,7 +156,11 @@ export const technicianContract = {
         result: verifyResult.nullable(),
         at: z.string().nullable(),
       }),
-      server: z.object({ url: z.string(), enrolled: z.boolean(), deviceId: z.string(), check: serverCheck.nullable() }),
+      server: z.object({
+        url: z.string(), enrolled: z.boolean(), deviceId: z.string(), check: serverCheck.nullable(),
+        /** What the TLS connection trusts: the pinned key, or the CA file. */
+        tls: z.object({ pin: z.string(), caFile: z.string() }),
+      }),
       outbox: z.object({
         online: z.boolean(), waiting: z.number().int(), rejected: z.number().int(),
         lastSyncAt: z.string().nullable(), lastError: z.string().nullable(),
@@ -165,6 +170,13 @@ export const technicianContract = {
       logs: z.object({ dir: z.string(), files: z.array(z.object({ name: z.string(), sizeBytes: z.number().int() })) }),
       backup: z.object({ dir: z.string(), dailyAt: z.string(), last: backupItemSchema.nullable() }),
     }),
+  }),
+  /** Pins the key central presents now, after head office changed it (the technician compared its fingerprint). */
+  'central.repin': procedure({
+    access: ['technician'],
+    mutates: true,
+    input: z.object({ pin: z.string().regex(/^sha256\/[A-Za-z0-9+/]{43}=$/, { error: 'tech.diag.repinChanged' }) }).strict(),
+    output: z.object({ pin: z.string(), fingerprint256: z.string() }),
   }),
   /** One file with the logs, personal data masked: kept in the data folder and sent back to download. */
   'diagnostics.exportLogs': procedure({

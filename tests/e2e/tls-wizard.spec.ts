@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { X509Certificate } from 'node:crypto';
+import { X509Certificate, createHash } from 'node:crypto';
 import { test as base, expect } from './fixtures';
 import { createLoketHost, type LoketHost } from '../../electron/host';
 import { startCentralServer, type CentralServer } from '../central/server';
@@ -10,7 +10,7 @@ import { selfSignedServer } from '../support/tls-certs';
 // certificate fingerprint is shown to compare with head office's before going on; enrolment pins
 // it, and the counter talks to central over that pinned TLS from then on.
 
-const test = base.extend<{ central: CentralServer & { fingerprint: string } }>({
+const test = base.extend<{ central: CentralServer & { fingerprint: string; pin: string } }>({
   host: async ({ dataDir }, use) => {
     const host: LoketHost = createLoketHost({ dataDir, logToStderr: true });
     await use(host);
@@ -20,7 +20,9 @@ const test = base.extend<{ central: CentralServer & { fingerprint: string } }>({
     const tls = await selfSignedServer();
     const central = await startCentralServer({ dbPath: join(dataDir, 'central', 'central.sqlite'), tls });
     central.admin.createBranch(DEMO_BRANCH);
-    await use(Object.assign(central, { fingerprint: new X509Certificate(tls.cert).fingerprint256 }));
+    const x509 = new X509Certificate(tls.cert);
+    const pin = `sha256/${createHash('sha256').update(x509.publicKey.export({ type: 'spki', format: 'der' })).digest('base64')}`;
+    await use(Object.assign(central, { fingerprint: x509.fingerprint256, pin }));
     await central.close();
   },
 });
@@ -43,5 +45,5 @@ test('the wizard shows the https server\'s fingerprint, and enrolment pins it', 
   await page.getByLabel('Kode pendaftaran sekali pakai').fill(code);
   await page.getByRole('button', { name: 'Daftarkan loket' }).click();
   await expect(page.getByText(/Terdaftar sebagai KCU Nganjuk, loket 1/)).toBeVisible();
-  expect(host.services.settings.get().central).toMatchObject({ url: central.url, tlsPin: fingerprint });
+  expect(host.services.settings.get().central).toMatchObject({ url: central.url, tlsPin: central.pin });
 });

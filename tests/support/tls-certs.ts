@@ -9,10 +9,13 @@ export interface Pem { key: string; cert: string }
 const SAN = { name: 'subjectAltName' as const, altNames: [{ type: 2 as const, value: 'localhost' }, { type: 7 as const, ip: '127.0.0.1' }] };
 const month = () => ({ notAfterDate: new Date(Date.now() + 30 * 86_400_000) });
 
-/** A self-signed server certificate for localhost and 127.0.0.1. */
-export async function selfSignedServer(): Promise<Pem> {
-  const p = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], { ...month(), keySize: 2048, algorithm: 'sha256', extensions: [SAN] });
-  return { key: p.private, cert: p.cert };
+/** A self-signed server certificate for localhost and 127.0.0.1; with `renew`, a new certificate for the same key. */
+export async function selfSignedServer(renew?: Pem & { publicKey: string }): Promise<Pem & { publicKey: string }> {
+  const p = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
+    ...month(), keySize: 2048, algorithm: 'sha256', extensions: [SAN],
+    ...(renew ? { keyPair: { privateKey: renew.key, publicKey: renew.publicKey } } : {}),
+  });
+  return { key: p.private, cert: p.cert, publicKey: p.public };
 }
 
 /** A CA, and a server certificate for localhost and 127.0.0.1 that it signed. */

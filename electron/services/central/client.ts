@@ -44,8 +44,8 @@ export class CentralError extends Error {
 export interface CentralClientConfig { url: string; token: string; timeoutMs?: number; tls?: CentralTls }
 
 /** The client's configuration from the settings: address, token and what the TLS connection trusts. */
-export function centralConfigOf(central: { url: string; token: string; tlsPin: string; tlsAnchor: string; caFile: string }, timeoutMs?: number): CentralClientConfig {
-  return { url: central.url, token: central.token, timeoutMs, tls: { pin: central.tlsPin, anchorPem: central.tlsAnchor, caFile: central.caFile } };
+export function centralConfigOf(central: { url: string; token: string; tlsPin: string; caFile: string }, timeoutMs?: number): CentralClientConfig {
+  return { url: central.url, token: central.token, timeoutMs, tls: { pin: central.tlsPin, caFile: central.caFile } };
 }
 
 /** The init of one request to `url`, with the dispatcher that trusts what `tls` says. */
@@ -90,7 +90,7 @@ export function createCentralClient(config: () => CentralClientConfig) {
       .catch((e: unknown) => {
         // Pinned: any certificate the pin does not vouch for is someone else's, say so plainly.
         if (e instanceof CentralUnreachable && e.tls && tls?.pin) {
-          throw new CentralUnreachable(`the server's certificate is not the one pinned at enrolment (${e.message})`, 'pin');
+          throw new CentralUnreachable(e.tls === 'pin' ? e.message : `the server's certificate is not the one pinned at enrolment (${e.message})`, 'pin');
         }
         throw e;
       });

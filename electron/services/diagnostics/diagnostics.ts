@@ -53,7 +53,7 @@ export async function collectDiagnostics(d: DiagnosticsDeps, opts: { checkServer
     try { integrity = integrityCheck(d.db); } catch (e) { integrity = [e instanceof Error ? e.message : String(e)]; }
   }
   const [server, printerStatus, encryption] = await Promise.all([
-    opts.checkServer && st.central.url ? checkServer(st.central.url, d.clock, 5000, { pin: st.central.tlsPin, anchorPem: st.central.tlsAnchor, caFile: st.central.caFile }) : Promise.resolve(null),
+    opts.checkServer && st.central.url ? checkServer(st.central.url, d.clock, 5000, { pin: st.central.tlsPin, caFile: st.central.caFile }) : Promise.resolve(null),
     d.printer.refresh().catch(() => 'unknown' as const),
     diskEncryptionOf(d.dataDir),
   ]);
@@ -75,7 +75,7 @@ export async function collectDiagnostics(d: DiagnosticsDeps, opts: { checkServer
       entries: (d.db.prepare('SELECT COUNT(*) AS n FROM ledger_entries').get() as { n: number }).n,
     },
     verification: d.verification(),
-    server: { url: st.central.url, enrolled: Boolean(st.central.token), deviceId: st.central.deviceId, check: server },
+    server: { url: st.central.url, enrolled: Boolean(st.central.token), deviceId: st.central.deviceId, check: server, tls: { pin: st.central.tlsPin, caFile: st.central.caFile } },
     outbox: { online: sy.online, waiting: sy.waiting, rejected: sy.rejected, lastSyncAt: sy.lastSyncAt, lastError: sy.lastError },
     printer: { kind: printer.kind, target: printer.target, status: printerStatus, checkedAt: printer.checkedAt },
     settingsProblem: d.settings.problem,

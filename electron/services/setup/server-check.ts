@@ -18,10 +18,10 @@ export async function checkServer(url: string, clock: () => Date, timeoutMs = 50
   if (url.startsWith('https:')) {
     try {
       cert = await fetchServerCertificate(url, { caFile: caFile || undefined, timeoutMs });
-      if (!caFile && !trust.pin) tls = { pin: cert.fingerprint256, anchorPem: cert.anchorPem, caFile: '' };
+      if (!caFile && !trust.pin) tls = { pin: cert.pin, caFile: '' };
     } catch { /* the health call below says what is wrong */ }
   }
-  const certificate = cert ? { fingerprint256: cert.fingerprint256, subject: cert.subject, validTo: cert.validTo, trusted: cert.trusted } : null;
+  const certificate = cert ? { fingerprint256: cert.fingerprint256, pin: cert.pin, subject: cert.subject, validTo: cert.validTo, trusted: cert.trusted } : null;
   if (cert && caFile && !cert.trusted) {
     return { reachable: false, latencyMs: null, skewMs: null, serverTime: null, skewOk: false, problemKey: 'enrol.certUntrusted', problemParams: null, certificate };
   }

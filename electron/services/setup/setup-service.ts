@@ -53,7 +53,7 @@ export function createSetupService(deps: {
 
     checkServer(url: string, caFile?: string) {
       assertOpen();
-      return checkServer(url, clock, 5000, { pin: '', anchorPem: '', caFile: readableCaFile(caFile ?? '') });
+      return checkServer(url, clock, 5000, { pin: '', caFile: readableCaFile(caFile ?? '') });
     },
 
     async enrol(input: EnrolInput & { caFile?: string }) {

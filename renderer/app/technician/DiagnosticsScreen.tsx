@@ -16,7 +16,8 @@ type Verification = Output<'ledger.verification'>;
 export function DiagnosticsScreen({ id }: ScreenProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const { info } = useShell();
+  const { info, user } = useShell();
+  const [repinned, setRepinned] = useState(false);
   const zone = info.branch.timeZone;
   const [d, setD] = useState<Diag | null>(null);
   const [loading, setLoading] = useState(false);
@@ -70,6 +71,30 @@ export function DiagnosticsScreen({ id }: ScreenProps) {
     if (v.result.firstBad) return t('tech.diag.chainBad', { seq: v.result.firstBad.seq, reason: v.result.firstBad.reason });
     return t('tech.diag.chainOk', { checked: v.result.checked, at: v.at ? when(v.at, zone, lang) : '' });
   };
+  // Head office changed its key: the technician compares the fingerprint, then pins the new key.
+  const repin = async (pin: string) => {
+    setError(null);
+    try {
+      await api.call('central.repin', { pin });
+      setRepinned(true);
+      await load();
+    } catch (e) {
+      setError((e as { key?: string }).key ?? 'err.network');
+    }
+  };
+  const tlsText = (dd: Diag): React.ReactNode => {
+    const presented = dd.server.check?.certificate ?? null;
+    if (dd.server.tls.caFile) return t('tech.diag.tlsCaFile', { path: dd.server.tls.caFile });
+    if (!dd.server.tls.pin) return t('tech.diag.tlsPublic');
+    const other = presented && presented.pin !== dd.server.tls.pin;
+    return <>
+      <span style={{ overflowWrap: 'anywhere' }}>{t('tech.diag.tlsPin', { pin: dd.server.tls.pin })}</span>
+      {other && <>
+        <strong className="warn-text" style={{ display: 'block', overflowWrap: 'anywhere' }} data-testid="tls-other-key">{t('tech.diag.tlsOther', { fingerprint: presented.fingerprint256 })}</strong>
+        {user.role === 'technician' && <button type="button" onClick={() => void repin(presented.pin)}>{t('tech.diag.repin')}</button>}
+      </>}
+    </>;
+  };
   const row = (label: string, value: React.ReactNode) => <tr><th scope="row">{label}</th><td>{value}</td></tr>;
 
   return (
@@ -81,6 +106,7 @@ export function DiagnosticsScreen({ id }: ScreenProps) {
         <button type="button" onClick={() => void exportLogs()}>{t('tech.diag.export')}</button>
       </div>
       {error && <p className="notice notice-error" role="alert">{messageText(t, error, undefined, zone)}</p>}
+      {repinned && <p className="notice" role="status">{t('tech.diag.repinDone')}</p>}
       {exported && (
         <p className="notice" role="status">
           {t('tech.diag.exported', { path: exported.path, lines: exported.lines })}{' '}
@@ -106,6 +132,7 @@ export function DiagnosticsScreen({ id }: ScreenProps) {
                 {d.server.check.skewMs !== null && <> · {t('tech.diag.skew', { seconds: Math.round(d.server.check.skewMs / 1000) })}</>}
                 {d.server.check.problemKey && <strong className="warn-text"> {messageText(t, d.server.check.problemKey, d.server.check.problemParams ?? undefined, zone)}</strong>}</>}
             </>)}
+            {row(t('tech.diag.tls'), tlsText(d))}
             {row(t('tech.diag.outbox'), <>
               {t('tech.diag.waiting', { count: d.outbox.waiting })} · {t('tech.diag.rejected', { count: d.outbox.rejected })} · {t('tech.diag.lastSync', { at: d.outbox.lastSyncAt ? when(d.outbox.lastSyncAt, zone, lang) : t('tech.diag.never') })}
               {d.outbox.lastError && <> · {t('tech.diag.lastError', { error: d.outbox.lastError })}</>}
