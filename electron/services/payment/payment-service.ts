@@ -1,3 +1,4 @@
+import { isErased } from '../participants/correction';
 import { AppError } from '../../../shared/errors';
 import { formatRupiah } from '../../../shared/money';
 import { monthOf } from '../../../shared/domain/months';
@@ -58,6 +59,8 @@ export function createPaymentService(deps: PaymentDeps) {
   function participantOrThrow(id: string): ParticipantRow {
     const p = participants.byId(id);
     if (!p) throw new AppError('NOT_FOUND', 'err.payment.participantNotFound', undefined, [{ path: 'participantId', key: 'err.payment.participantNotFound' }]);
+    // Erased by BPJS's order: nobody to take a payment from any more (a void of an old one still works).
+    if (isErased(p)) throw new AppError('CONFLICT', 'err.correction.erased', undefined, [{ path: 'participantId', key: 'err.correction.erased' }]);
     return p;
   }
 

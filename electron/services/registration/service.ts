@@ -9,6 +9,7 @@ import type { Db } from '../db/open';
 import type { Ledger } from '../ledger/ledger';
 import { programsOf, type ParticipantRepo, type ParticipantRow } from '../participants/repo';
 import { commitTo, createPersonalDataStore, newSalt } from '../participants/personal-data';
+import { isErased } from '../participants/correction';
 import type { PrintingService } from '../printing/service';
 import type { LedgerEntryRow } from '../../../shared/ledger/entry';
 import type { SettingsService } from '../settings';
@@ -194,7 +195,8 @@ export function createRegistrationService(deps: RegistrationDeps) {
 
     /** Local first; a full NIK or KPJ found nowhere here is asked at central (not stored until adopted). */
     async search(query: string, limit: number) {
-      const hits = search.search(query, limit);
+      // A participant whose data was erased by BPJS's order is found no more.
+      const hits = search.search(query, limit).filter((h) => !isErased(h.row));
       // Object.assign, not a spread: a spread copy of this many fields is a slow-mode object that
       // makes every young-generation GC pause ten times longer (the search's p99, measured).
       const results: SearchResult[] = hits.map((h) => Object.assign(participantView(h.row), { source: 'local' as const, match: h.match }));

@@ -109,11 +109,16 @@ describe('participants.erase', () => {
     const text = JSON.stringify(row);
     for (const secret of [input.nik, 'Budi', 'Sri Wahyuni', 'Merdeka', '81311112222']) expect(text).not.toContain(secret);
     expect((await host.services.verifyLedger()).ok).toBe(true);
+    // No payment is taken for nobody.
+    const kpj = host.services.participants.byId(id)!.kpj!;
+    expect(await call('payment.options', { participantId: id })).toMatchObject({ ok: false, error: { key: 'err.correction.erased' } });
     // Nothing left to correct.
     const again = await call('participants.correct', { participantId: id, changes: { name: 'Budi X' }, reason: 'salah ketik', approval: HEAD });
     expect(again.ok || again.error).toMatchObject({ key: 'err.correction.erased' });
 
     expect(await host.services.sync.drainOnce()).toMatchObject({ failed: false, rejected: 0 });
+    // Found no more, here or at central.
+    expect(ok(await call('participants.search', { query: kpj })).results.filter((r: { id: string }) => r.id === id)).toEqual([]);
     const db = centralDb(host);
     try {
       expect(db.prepare('SELECT COUNT(*) FROM personal_data WHERE participant_id = ? AND data IS NOT NULL').pluck().get(id)).toBe(0);
