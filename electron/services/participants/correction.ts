@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { normalisePhone } from '../../../shared/domain/phone';
-import { maskNik } from '../../../shared/domain/nik';
+import { crossCheckNik, maskNik, parseNik } from '../../../shared/domain/nik';
+import { loadRegions } from '../regions';
 import { correctionInputSchema } from '../../../shared/contract/participant-data';
 import type { ParticipantView } from '../../../shared/contract/registration';
 import {
@@ -52,6 +53,17 @@ export function createParticipantDataService(deps: {
     return row;
   }
 
+  /** A corrected birth date must agree with the NIK, as at registration (the NIK is the identity). */
+  async function checkBirthDate(nik: string, birthDate: string): Promise<void> {
+    const today = ledger.today();
+    const issue = (key: string, params?: Record<string, string>) => new AppError('INVALID_INPUT', 'err.invalidInput', undefined, [{ path: 'changes.birthDate', key, params }]);
+    if (birthDate > today) throw issue('err.registration.birthFuture');
+    const parsed = parseNik(nik, { regions: await loadRegions(), today });
+    if (!parsed.ok) return; // a NIK adopted as it was: nothing to compare with
+    const flag = crossCheckNik(parsed, { birthDate }).find((f) => f.field === 'birthDate');
+    if (flag) throw issue(flag.key, flag.params as Record<string, string> | undefined);
+  }
+
   /** The data as it stands: the participants row always holds the latest version. */
   function dataOf(row: ParticipantRow): PersonalData {
     return personalDataSchema.parse({
@@ -74,6 +86,7 @@ export function createParticipantDataService(deps: {
       }
       const fields = CORRECTABLE_FIELDS.filter((f) => changes[f] !== undefined && changes[f] !== before[f]);
       if (fields.length === 0) throw new AppError('INVALID_INPUT', 'err.correction.nothingChanged', undefined, [{ path: 'changes', key: 'err.correction.nothingChanged' }]);
+      if (fields.includes('birthDate')) await checkBirthDate(row.nik, changes.birthDate!);
       const head = await deps.auth.approveAsHead(input.approval.username, input.approval.pin, 'participants.correct');
       const data = personalDataSchema.parse({ ...before, ...Object.fromEntries(fields.map((f) => [f, changes[f]])) });
       const salt = newSalt();

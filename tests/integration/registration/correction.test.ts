@@ -85,6 +85,9 @@ describe('participants.correct', () => {
       expect(bad.error.fields?.map((f) => f.path).sort()).toEqual(['changes.birthDate', 'changes.name', 'reason']);
       expect(bad.error.fields?.find((f) => f.path === 'reason')?.key).toBe('err.correction.reasonRequired');
     }
+    // A birth date the NIK contradicts (the NIK is the identity: 17/05/1990), said next to the field.
+    const wrongDate = await call('participants.correct', { participantId: id, changes: { birthDate: '1990-05-18' }, reason: 'salah ketik', approval: HEAD });
+    expect(wrongDate.ok || wrongDate.error.fields).toEqual([expect.objectContaining({ path: 'changes.birthDate', key: 'warn.nik.birthDate' })]);
     expect(tableCounts(host)).toMatchObject({ ledger_entries: before.ledger_entries, personal_data: before.personal_data, outbox: before.outbox });
   });
 });
