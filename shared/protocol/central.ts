@@ -150,6 +150,8 @@ export const derivedBatchRequestSchema = z.object({
    * The personal data of the batch's REGISTRATION and PARTICIPANT_CORRECTION entries of format
    * v2 (issue 16), beside them rather than inside: the chain holds only a commitment to it.
    * Central checks each record against its entry's commitment and stores both in one transaction.
+   * An entry may leave its commitment empty (`"commitment":""` in its payload): central computes
+   * it from the record, and the batch's lastHash answers for it, as for the hashes.
    */
   personal: z.array(personalRecordSchema).max(MAX_BATCH_ENTRIES).optional(),
 });

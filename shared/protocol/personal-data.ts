@@ -86,10 +86,18 @@ export const erasurePayloadSchema = z.object({
 });
 export type ErasurePayload = z.infer<typeof erasurePayloadSchema>;
 
+/**
+ * In a derived-chain batch, an entry sent with its personal record may leave its commitment empty
+ * (this text in its payload): central computes it from the record, as it computes the hashes, and
+ * the batch's lastHash answers for the result.
+ */
+export const EMPTY_COMMITMENT = '"commitment":""';
+
 /** One entry's personal data as a batch carries it (`personal` beside `entries`). */
 export const personalRecordSchema = z.object({
   entryId: ulid,
-  salt: hex64,
+  /** 16 random bytes, hex: enough that nobody can try every likely NIK and name against a commitment. */
+  salt: z.string().regex(/^[0-9a-f]{32}$/),
   data: personalDataSchema,
 }).strict();
 export type PersonalRecord = z.infer<typeof personalRecordSchema>;

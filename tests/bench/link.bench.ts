@@ -4,7 +4,6 @@ import { DEMO_BRANCH, seedDemoCounter } from '../../electron/demo/seed';
 import { enrolCounter } from '../../electron/services/enrolment';
 import { startCentralServer, type CentralServer } from '../central/server';
 import { LINK_PROFILES, startLinkShaper, type LinkProfile } from '../faults/link-shaper';
-import { seedParticipant } from '../integration/payment/helpers';
 import type { BenchRow } from './types';
 import { benchDir, nowMs, round } from './stats';
 
@@ -16,6 +15,18 @@ export const title = 'Village link: bytes per entry on the wire, a 500-entry day
 
 const DAY = 500;
 
+/** 0 → 'A', 26 → 'BA': names hold letters only. */
+const lettersOf = (i: number): string => (i >= 26 ? lettersOf(Math.floor(i / 26)) : '') + String.fromCharCode(65 + (i % 26));
+
+/** A villager's registration: a woman born 17/05/1990 in Sawahan, Nganjuk, with a NIK of her own. */
+function registrationForm(i: number) {
+  return {
+    nik: `351801570590${String(1000 + i).padStart(4, '0')}`, name: `Peserta Desa ${lettersOf(i)}`, birthPlace: 'Nganjuk', birthDate: '1990-05-17',
+    sex: 'F', motherName: 'Sri Wahyuni', phone: `0812 3456 ${String(1000 + i).padStart(4, '0')}`, address: `Dusun Krajan RT 0${i % 9 + 1}/RW 02`,
+    provinceCode: '35', regencyCode: '3518', districtCode: '351801', villageCode: '3518012001', occupationCode: 'TRD01', incomeBand: 1, jht: i % 4 === 0,
+  };
+}
+
 async function dayOf(dir: string, central: CentralServer): Promise<LoketHost> {
   const host = createLoketHost({ dataDir: dir, logToStderr: false });
   const s = host.services;
@@ -23,9 +34,11 @@ async function dayOf(dir: string, central: CentralServer): Promise<LoketHost> {
   const { code } = central.admin.createEnrolCode({ branchCode: DEMO_BRANCH.code, ttlSeconds: 600 });
   await enrolCounter(s, { url: central.url, code, branchCode: DEMO_BRANCH.code, counterNumber: 1 }, { userId: null, username: 'bench' });
   const u = s.db.prepare("SELECT id, username, display_name FROM users WHERE username = 'siti'").get() as { id: string; username: string; display_name: string };
+  const teller = { userId: u.id, username: u.username, displayName: u.display_name };
   for (let i = 0; i < DAY / 2; i++) {
-    const p = seedParticipant(s, { nik: `3518015705${String(900000 + i).padStart(6, '0')}`, name: `PESERTA DESA ${i}` });
-    await s.payment.create({ participantId: p.id, months: 1 + (i % 3), cashTendered: 100_000 }, { userId: u.id, username: u.username, displayName: u.display_name });
+    // Registered as a teller does (format v2: the personal data travels beside its entry), then paid.
+    const reg = await s.registration.create(registrationForm(i), teller);
+    await s.payment.create({ participantId: reg.participant.id, months: 1 + (i % 3), cashTendered: 200_000 }, teller);
   }
   return host;
 }
@@ -38,7 +51,9 @@ async function drainThrough(profile: LinkProfile, seed: number, opts: { untilEmp
   const s = host.services;
   // Today's uncompressed figure: the same entries as one plain JSON batch body each way.
   const rows = s.db.prepare('SELECT * FROM ledger_entries ORDER BY seq').all();
-  const plainRequest = Buffer.byteLength(JSON.stringify({ entries: rows }));
+  const personal = (s.db.prepare('SELECT entry_id, salt, data FROM personal_data').all() as { entry_id: string; salt: string; data: string }[])
+    .map((p) => ({ entryId: p.entry_id, salt: p.salt, data: JSON.parse(p.data) as unknown }));
+  const plainRequest = Buffer.byteLength(JSON.stringify({ entries: rows, personal }));
   const link = await startLinkShaper(central.url, profile, seed);
   s.settings.update((x) => ({ ...x, central: { ...x.central, url: link.url } }));
   const entries = s.sync.status().waiting;

@@ -6,9 +6,13 @@ import { personalDataSchema, type PersonalData, type PersonalRecord } from '../.
 // The commitment an entry carries instead of the personal data (issue 16), and the table that
 // holds the data itself (migration 14). Central checks the same commitment with the same code.
 
-/** A fresh random salt: 32 bytes, hex. Each version of the data gets its own. */
+/**
+ * A fresh random salt: 16 bytes (128 bits), hex. Each version of the data gets its own; it makes
+ * the commitment impossible to test guesses against (NIKs and names are few), and on a village
+ * link every random byte is a byte on the wire, so no more than that.
+ */
 export function newSalt(): string {
-  return randomBytes(32).toString('hex');
+  return randomBytes(16).toString('hex');
 }
 
 /** The data's RFC 8785 canonical JSON: what the commitment covers, and what is stored. */

@@ -19,6 +19,9 @@ export interface SyncStatus {
 
 /** What an acknowledgement hook learns of the entry. */
 export type AckedEntry = Pick<LedgerEntryRow, 'id' | 'kind' | 'participant_id'>;
+/** A v2 payload's commitment as it appears inside the row's JSON text (the payload is a JSON string in it). */
+const COMMITMENT_IN_PAYLOAD = /\\"commitment\\":\\"[0-9a-f]{64}\\"/;
+
 type Waiting = AckedEntry & { seq: number; json: string; prev_hash: string; hash: string; personal: string | null };
 
 export interface DrainResult { sent: number; accepted: number; duplicate: number; rejected: number; failed: boolean }
@@ -158,6 +161,10 @@ export function createSyncWorker(opts: SyncOptions) {
     if (n < rows.length) rows.length = n;
     if (rows.length === 0) return { rows, body: '' };
     const personal = rows.filter((e) => e.personal !== null).map((e) => e.personal).join(',');
+    // An entry sent with its personal data leaves its commitment empty: central computes it from
+    // the record (HMAC of the data under the salt), as it computes the hashes; the chain's lastHash
+    // answers for it. 64 random hex digits per registration are a third of what it adds on the wire.
+    for (const e of rows) if (e.personal !== null) e.json = e.json.replace(COMMITMENT_IN_PAYLOAD, '\\"commitment\\":\\"\\"');
     return {
       rows,
       body: `{"chain":"derived","prevHash":"${rows[0].prev_hash}","lastHash":"${rows[rows.length - 1].hash}","entries":[${rows.map((e) => e.json).join(',')}]${personal ? `,"personal":[${personal}]` : ''}}`,

@@ -9,6 +9,19 @@ import type { CentralCore } from '../core';
 import { HttpError, validate } from '../http';
 import { hashEntry } from '../../../electron/services/ledger/hash';
 import type { LedgerEntryRow } from '../../../shared/ledger/entry';
+import { EMPTY_COMMITMENT, type PersonalRecord } from '../../../shared/protocol/personal-data';
+import { commitTo } from '../../../electron/services/participants/personal-data';
+
+/** Entries whose payload left its commitment empty get the one their personal record gives (issue 16). */
+function withCommitments<E extends { id: string; payload: string | null }>(entries: E[], personal: PersonalRecord[]): E[] {
+  if (personal.length === 0) return entries;
+  const byEntry = new Map(personal.map((p) => [p.entryId, p]));
+  return entries.map((e) => {
+    const rec = byEntry.get(e.id);
+    if (!rec || !e.payload?.includes(EMPTY_COMMITMENT)) return e;
+    return { ...e, payload: e.payload.replace(EMPTY_COMMITMENT, `"commitment":"${commitTo(rec.salt, rec.data)}"`) };
+  });
+}
 
 /** Whole rows of a derived-chain batch: the chain computed from the first entry's prev_hash. */
 function deriveChain(prevHash: string, entries: Omit<LedgerEntryRow, 'hash' | 'prev_hash'>[]): LedgerEntryRow[] {
@@ -50,8 +63,9 @@ export function v1Routes(core: CentralCore): Route[] {
           return { body: { results: core.ingest.ingest(full.entries, device(d), false, full.personal) } };
         }
         const request = validate(derivedBatchRequestSchema, body);
-        // A derived chain: each entry's prev_hash is the hash computed for the one before it.
-        const rows = deriveChain(request.prevHash, request.entries);
+        // A derived chain: each entry's prev_hash is the hash computed for the one before it, and
+        // an empty commitment is the one computed from the personal record beside the entry.
+        const rows = deriveChain(request.prevHash, withCommitments(request.entries, request.personal ?? []));
         if (rows[rows.length - 1].hash !== request.lastHash) {
           // Some row is not what the counter hashed: store none of them.
           const message = 'Rantai batch tidak berakhir pada lastHash: ada baris yang berbeda dari yang di-hash loket.';

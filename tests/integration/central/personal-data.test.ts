@@ -144,4 +144,23 @@ describe('a v2 registration at central', () => {
     }), { numRuns: 150 });
     expect(central.admin.counts()).toEqual(before);
   });
+
+  it('in a derived-chain batch, computes an empty commitment from the record; a forged record breaks the chain and nothing is stored', async () => {
+    const p = makeParticipant({ name: 'Dewi Lestari' });
+    const reg = registrationV2(p);
+    const row = chain.next({ kind: 'REGISTRATION', participant_id: p.id, payload: reg.payload });
+    const bare = ({ hash: _h, prev_hash: _p, ...rest }: LedgerEntryRow) => ({ ...rest, payload: rest.payload!.replace(/"commitment":"[0-9a-f]{64}"/, '"commitment":""') });
+    expect(bare(row).payload).toContain('"commitment":""');
+    const derived = (record: PersonalRecord) => call(central.url, 'POST', '/v1/transactions:batch', {
+      body: { chain: 'derived', prevHash: row.prev_hash, lastHash: row.hash, entries: [bare(row)], personal: [record] }, token: device.token,
+    });
+    const before = central.admin.counts();
+    const forged = await derived({ ...reg.record(row.id), data: { ...reg.data, name: 'Orang Lain' } });
+    expect(forged.body.results[0]).toMatchObject({ status: 'rejected', reason: 'HASH_MISMATCH' });
+    expect(central.admin.counts()).toEqual(before);
+    const good = await derived(reg.record(row.id));
+    expect(good.body.results[0]).toMatchObject({ status: 'accepted', kpj: expect.stringMatching(/^\d{11}$/) });
+    // Stored whole: the commitment central computed is the one the counter hashed.
+    expect(central.admin.getEntry(row.id)).toMatchObject({ payload: row.payload, hash: row.hash });
+  });
 });
