@@ -3,15 +3,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createLoketHost } from '../../../electron/host';
-import { seedDemoCounter } from '../../../electron/demo/seed';
-import { generateDemoHistory } from '../../../electron/demo/history';
 import { nameKey } from '../../../electron/services/registration/name-key';
 import { openLedgerDb } from '../../../electron/services/db/open';
 import { appliedVersions, runMigrations } from '../../../electron/services/db/migrate';
 import { MIGRATIONS } from '../../../electron/services/db/migrations';
 import { createParticipantSearch } from '../../../electron/services/registration/search';
 import { tempDir } from '../../support/tmp';
+import { demoHost } from '../../support/demo-ledger';
 
 // A technician or auditor opens the ledger, or a backup of it, with the tools they have:
 // Debian 12's sqlite3 CLI (3.40) and Python's sqlite3 module. The whole schema must parse
@@ -27,11 +25,7 @@ let file: string;
 
 beforeAll(async () => {
   t = tempDir();
-  let simulated: Date | null = null;
-  const host = createLoketHost({ dataDir: t.dir, clock: () => simulated ?? new Date() });
-  await seedDemoCounter(host.services);
-  await generateDemoHistory(host.services, { set: (d) => { simulated = d; } }, { days: 2, seed: 7 });
-  host.close();
+  (await demoHost(t.dir, { days: 2, seed: 7 })).close();
   file = join(t.dir, 'ledger.sqlite');
 }, 120_000);
 afterAll(() => t?.cleanup());

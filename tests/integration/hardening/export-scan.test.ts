@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
-import { createLoketHost, type LoketHost } from '../../../electron/host';
-import { seedDemoCounter } from '../../../electron/demo/seed';
-import { generateDemoHistory } from '../../../electron/demo/history';
+import type { LoketHost } from '../../../electron/host';
 import { layoutLines, type ReceiptDoc } from '../../../shared/receipts/layout';
 import { signInAs } from '../../support/host';
 import { tempDir } from '../../support/tmp';
+import { demoHost } from '../../support/demo-ledger';
 
 // Issue 16 item 7: every output of a demo day leaves the NIK masked and names no worker's mother.
 // Each export a user can take away (CSV, PDF, the technician's log file, every receipt and
@@ -17,14 +16,10 @@ import { tempDir } from '../../support/tmp';
 let t: ReturnType<typeof tempDir>;
 let host: LoketHost;
 let secrets: { niks: string[]; mothers: string[] };
-let simulated: Date | null = null;
 
 beforeAll(async () => {
   t = tempDir();
-  host = createLoketHost({ dataDir: t.dir, clock: () => simulated ?? new Date() });
-  await seedDemoCounter(host.services);
-  await generateDemoHistory(host.services, { set: (d) => { simulated = d; } }, { days: 2, seed: 23 });
-  simulated = null;
+  host = await demoHost(t.dir, { days: 2, seed: 23 });
   const people = host.services.db.prepare('SELECT nik, mother_name FROM participants').all() as { nik: string; mother_name: string | null }[];
   secrets = { niks: people.map((p) => p.nik), mothers: people.flatMap((p) => (p.mother_name ? [p.mother_name] : [])) };
 }, 120_000);

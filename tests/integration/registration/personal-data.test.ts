@@ -2,13 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createLoketHost } from '../../../electron/host';
-import { seedDemoCounter } from '../../../electron/demo/seed';
-import { generateDemoHistory } from '../../../electron/demo/history';
 import { commitTo, createPersonalDataStore } from '../../../electron/services/participants/personal-data';
 import { personalDataSchema, registrationPayloadV2Schema } from '../../../shared/protocol/personal-data';
 import type { CentralServer } from '../../central/server';
 import { tempDir } from '../../support/tmp';
+import { demoHost } from '../../support/demo-ledger';
 import { form, ok, tellerHost, withCentral, type Host } from './helpers';
 
 // Issue 16 item 1: the hash chain holds no personal data in clear. A demo ledger's entries are
@@ -39,11 +37,7 @@ describe('a demo ledger', () => {
   let file: string;
   beforeAll(async () => {
     t = tempDir();
-    let simulated: Date | null = null;
-    const host = createLoketHost({ dataDir: t.dir, clock: () => simulated ?? new Date() });
-    await seedDemoCounter(host.services);
-    await generateDemoHistory(host.services, { set: (d) => { simulated = d; } }, { days: 2, seed: 11 });
-    host.close();
+    (await demoHost(t.dir, { days: 2, seed: 11 })).close();
     file = join(t.dir, 'ledger.sqlite');
   }, 120_000);
   afterAll(() => t?.cleanup());
