@@ -75,8 +75,10 @@ test('a teller corrects a name and a phone with a head\'s PIN; the screen reads 
   expect(text).toContain('DATA PRIBADI YANG KAMI SIMPAN');
   expect(text).toContain('SRI WAHYUNINGSIH');
   expect(text).not.toContain(p.nik);
+  // Esc closes the dialog and only the dialog: the teller is still on this participant.
   await page.keyboard.press('Escape');
   await expect(report).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'SRI WAHYUNINGSIH' })).toBeVisible();
   await printer.close();
 });
 
@@ -95,8 +97,14 @@ test('a head erases a participant\'s personal data by BPJS\'s order, with their 
   await find.fill('ratna sari');
   await find.press('Enter');
   await page.getByRole('button', { name: 'Pilih RATNA SARI' }).press('Enter');
-  await page.getByRole('button', { name: 'Hapus data (perintah BPJS)' }).click();
   const dialog = page.getByRole('dialog', { name: 'Hapus data pribadi peserta' });
+  // Esc backs out of the dialog only, with focus in its field: the head stays on this participant.
+  await page.getByRole('button', { name: 'Hapus data (perintah BPJS)' }).click();
+  await expect(dialog.getByLabel('Nomor surat perintah BPJS')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'RATNA SARI' })).toBeVisible();
+  await page.getByRole('button', { name: 'Hapus data (perintah BPJS)' }).click();
   await expect(dialog).toContainText('Tidak dapat dibatalkan');
   await dialog.getByRole('button', { name: 'Hapus data' }).click();
   await expect(dialog.getByLabel('Nomor surat perintah BPJS')).toHaveAccessibleDescription('Nomor surat perintah BPJS wajib diisi.');

@@ -13,6 +13,7 @@ import { messageText } from '../../i18n';
 import { applyServerErrors, errorText } from '../form-errors';
 import { useShell } from '../shell-context';
 import { useFocusTrap } from '../useFocusTrap';
+import { useEscape } from '../useEscape';
 
 // "Koreksi data peserta" (issue 16): the worker's data as it stands, editable; only what the
 // teller changes is sent, with the reason and a head's user name and PIN (typed here at a
@@ -41,6 +42,7 @@ export function CorrectionDialog({ participant: p, onDone, onCancel }: Props) {
   const { t } = useTranslation();
   const zone = useShell().info.branch.timeZone;
   const trapRef = useFocusTrap<HTMLDivElement>();
+  useEscape(onCancel);
   const [formError, setFormError] = useState<{ key: string; params?: Record<string, string | number> } | null>(null);
   const current: Current = {
     name: p.name, birthPlace: p.birthPlace ?? '', birthDate: p.birthDate, phone: p.phone ?? '', address: p.address ?? '', motherName: p.motherName ?? '',
@@ -64,8 +66,7 @@ export function CorrectionDialog({ participant: p, onDone, onCancel }: Props) {
   return (
     <div className="overlay">
       <div ref={trapRef} className="card" role="dialog" aria-modal="true" aria-labelledby="correct-title" tabIndex={-1}
-        style={{ width: '760px', maxHeight: '100%', overflow: 'auto' }}
-        onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }}>
+        style={{ width: '760px', maxHeight: '100%', overflow: 'auto' }}>
         <form onSubmit={submit} noValidate>
           <h2 id="correct-title" style={{ marginTop: 0 }}>{t('correction.title')}</h2>
           <p className="muted">{t('correction.intro')}</p>

@@ -6,6 +6,7 @@ import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { messageText } from '../../i18n';
 import { useShell } from '../shell-context';
 import { useFocusTrap } from '../useFocusTrap';
+import { useEscape } from '../useEscape';
 
 // "Data yang kami simpan" (issue 16 item 6): the summary of what the branch holds on the worker,
 // previewed on screen and printed at their request (the print is audited).
@@ -14,6 +15,7 @@ export function DataReportDialog({ participantId, onClose }: { participantId: st
   const { t } = useTranslation();
   const zone = useShell().info.branch.timeZone;
   const trapRef = useFocusTrap<HTMLDivElement>();
+  useEscape(onClose);
   const [report, setReport] = useState<Output<'participants.dataReport'> | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,8 +41,7 @@ export function DataReportDialog({ participantId, onClose }: { participantId: st
   return (
     <div className="overlay">
       <div ref={trapRef} className="card" role="dialog" aria-modal="true" aria-labelledby="data-report-title" tabIndex={-1}
-        style={{ width: '640px', maxHeight: '100%', overflow: 'auto' }}
-        onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
+        style={{ width: '640px', maxHeight: '100%', overflow: 'auto' }}>
         <div className="card-head">
           <h2 id="data-report-title">{t('dataReport.title')}</h2>
           <button type="button" onClick={onClose} aria-keyshortcuts="Escape">{t('dataReport.close')}</button>

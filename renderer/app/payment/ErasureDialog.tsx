@@ -10,6 +10,7 @@ import { messageText } from '../../i18n';
 import { applyServerErrors, errorText } from '../form-errors';
 import { useShell } from '../shell-context';
 import { useFocusTrap } from '../useFocusTrap';
+import { useEscape } from '../useEscape';
 
 // Erasure of a participant's personal data by BPJS's order (issue 16): a head only, with the
 // order's number and their PIN again. It cannot be undone: the dialog says so first.
@@ -24,6 +25,7 @@ export function ErasureDialog({ participantId, name, onDone, onCancel }: Props) 
   const { t } = useTranslation();
   const zone = useShell().info.branch.timeZone;
   const trapRef = useFocusTrap<HTMLDivElement>();
+  useEscape(onCancel);
   const [formError, setFormError] = useState<{ key: string; params?: Record<string, string | number> } | null>(null);
   const { register, handleSubmit, setError, setValue, formState: { errors, isSubmitting } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema),
@@ -41,8 +43,7 @@ export function ErasureDialog({ participantId, name, onDone, onCancel }: Props) 
   return (
     <div className="overlay">
       <div ref={trapRef} className="card" role="dialog" aria-modal="true" aria-labelledby="erase-title" tabIndex={-1}
-        style={{ width: '620px', maxHeight: '100%', overflow: 'auto' }}
-        onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }}>
+        style={{ width: '620px', maxHeight: '100%', overflow: 'auto' }}>
         <form onSubmit={submit} noValidate>
           <h2 id="erase-title" style={{ marginTop: 0 }}>{t('erasure.title')}</h2>
           <p className="notice notice-warn">{t('erasure.warning', { name })}</p>
