@@ -7,6 +7,7 @@ import { contract, type Output } from '../../../shared/contract';
 import { formatRupiah } from '../../../shared/money';
 import { api } from '../../api/client';
 import { TextField } from '../../components/Field';
+import { HeadApproval } from '../../components/HeadApproval';
 import { messageText } from '../../i18n';
 import { applyServerErrors, errorText } from '../form-errors';
 import { useShell } from '../shell-context';
@@ -47,13 +48,8 @@ export function VoidDialog({ entryId, receiptNo, amount, onDone, onCancel }: Pro
       <p>{t('history.void.intro', { amount: formatRupiah(amount) })}</p>
       <TextField id="void-reason" label={t('history.void.reason')} autoFocus autoComplete="off"
         error={errorText(t, errors.reason?.message, zone)} {...register('reason')} />
-      <fieldset style={{ border: '1px solid var(--line)', borderRadius: 'var(--radius)', padding: '0.75rem 1rem 0' }}>
-        <legend style={{ fontWeight: 700 }}>{t('approval.title')}</legend>
-        <TextField id="void-head" label={t('approval.username')} autoComplete="off" autoCapitalize="none" spellCheck={false}
-          error={errorText(t, errors.approval?.username?.message, zone)} {...register('approval.username')} />
-        <TextField id="void-pin" label={t('approval.pin')} type="password" inputMode="numeric" maxLength={6} autoComplete="off"
-          error={errorText(t, errors.approval?.pin?.message, zone)} {...register('approval.pin')} />
-      </fieldset>
+      <HeadApproval idPrefix="void" username={register('approval.username')} pin={register('approval.pin')}
+        usernameError={errorText(t, errors.approval?.username?.message, zone)} pinError={errorText(t, errors.approval?.pin?.message, zone)} />
       {formError && <p className="notice notice-error" role="alert">{messageText(t, formError.key, formError.params, zone)}</p>}
       <div className="row" style={{ marginTop: '0.75rem' }}>
         <button type="submit" className="primary" disabled={isSubmitting}>{isSubmitting ? t('history.void.busy') : t('history.void.submit')}</button>

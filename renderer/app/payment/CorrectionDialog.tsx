@@ -9,6 +9,7 @@ import type { Output } from '../../../shared/contract';
 import { CORRECTABLE_FIELDS, type CorrectableField } from '../../../shared/protocol/personal-data';
 import { api } from '../../api/client';
 import { DateField, TextField } from '../../components/Field';
+import { HeadApproval } from '../../components/HeadApproval';
 import { messageText } from '../../i18n';
 import { applyServerErrors, errorText } from '../form-errors';
 import { useShell } from '../shell-context';
@@ -82,13 +83,8 @@ export function CorrectionDialog({ participant: p, onDone, onCancel }: Props) {
             <TextField id="correct-motherName" label={t('correction.motherName')} autoComplete="off" error={err('motherName')} {...register('changes.motherName')} />
           </div>
           <TextField id="correct-reason" label={t('correction.reason')} autoComplete="off" error={errorText(t, errors.reason?.message, zone)} {...register('reason')} />
-          <fieldset style={{ border: '1px solid var(--line)', borderRadius: 'var(--radius)', padding: '0.75rem 1rem 0' }}>
-            <legend style={{ fontWeight: 700 }}>{t('approval.title')}</legend>
-            <TextField id="correct-head" label={t('approval.username')} autoComplete="off" autoCapitalize="none" spellCheck={false}
-              error={errorText(t, errors.approval?.username?.message, zone)} {...register('approval.username')} />
-            <TextField id="correct-pin" label={t('approval.pin')} type="password" inputMode="numeric" maxLength={6} autoComplete="off"
-              error={errorText(t, errors.approval?.pin?.message, zone)} {...register('approval.pin')} />
-          </fieldset>
+          <HeadApproval idPrefix="correct" username={register('approval.username')} pin={register('approval.pin')}
+            usernameError={errorText(t, errors.approval?.username?.message, zone)} pinError={errorText(t, errors.approval?.pin?.message, zone)} />
           {(formError || errors.changes?.message) && (
             <p className="notice notice-error" role="alert">
               {formError ? messageText(t, formError.key, formError.params, zone) : errorText(t, errors.changes?.message, zone)}

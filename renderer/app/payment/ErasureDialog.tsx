@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { contract, type Output } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { TextField } from '../../components/Field';
+import { HeadApproval } from '../../components/HeadApproval';
 import { messageText } from '../../i18n';
 import { applyServerErrors, errorText } from '../form-errors';
 import { useShell } from '../shell-context';
@@ -48,13 +49,8 @@ export function ErasureDialog({ participantId, name, onDone, onCancel }: Props) 
           <h2 id="erase-title" style={{ marginTop: 0 }}>{t('erasure.title')}</h2>
           <p className="notice notice-warn">{t('erasure.warning', { name })}</p>
           <TextField id="erase-order" label={t('erasure.order')} autoFocus autoComplete="off" error={errorText(t, errors.order?.message, zone)} {...register('order')} />
-          <fieldset style={{ border: '1px solid var(--line)', borderRadius: 'var(--radius)', padding: '0.75rem 1rem 0' }}>
-            <legend style={{ fontWeight: 700 }}>{t('approval.title')}</legend>
-            <TextField id="erase-head" label={t('approval.username')} autoComplete="off" autoCapitalize="none" spellCheck={false}
-              error={errorText(t, errors.approval?.username?.message, zone)} {...register('approval.username')} />
-            <TextField id="erase-pin" label={t('approval.pin')} type="password" inputMode="numeric" maxLength={6} autoComplete="off"
-              error={errorText(t, errors.approval?.pin?.message, zone)} {...register('approval.pin')} />
-          </fieldset>
+          <HeadApproval idPrefix="erase" username={register('approval.username')} pin={register('approval.pin')}
+            usernameError={errorText(t, errors.approval?.username?.message, zone)} pinError={errorText(t, errors.approval?.pin?.message, zone)} />
           {formError && <p className="notice notice-error" role="alert">{messageText(t, formError.key, formError.params, zone)}</p>}
           <div className="row" style={{ marginTop: '0.75rem' }}>
             <button type="submit" className="danger" disabled={isSubmitting}>{isSubmitting ? t('erasure.busy') : t('erasure.submit')}</button>

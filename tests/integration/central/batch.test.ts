@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchResponseSchema, type EnrolResponse } from '../../../shared/protocol/central';
 import type { LedgerEntryRow } from '../../../shared/ledger/entry';
 import { contributionPayload, createChain, registrationPayload, rehash, type Chain } from '../../central/entry-builder';
-import { BANDUNG, call, enrolDevice, makeParticipant, NGANJUK, startTestCentral, type TestCentral } from './helpers';
+import { BANDUNG, call, enrolDevice, makeParticipant, NGANJUK, startTestCentral, type TestCentral, enrolledCounter } from './helpers';
 
 // POST /v1/transactions:batch: accepted, duplicate, rejected; KPJ on registration; idempotency.
 
@@ -10,11 +10,7 @@ let central: TestCentral;
 let device: EnrolResponse;
 let chain: Chain;
 
-beforeAll(async () => {
-  central = await startTestCentral();
-  device = await enrolDevice(central, BANDUNG.code, 1);
-  chain = createChain({ counterId: device.counterId, branchCode: BANDUNG.code, businessDate: '2026-11-25' });
-});
+beforeAll(async () => { ({ central, device, chain } = await enrolledCounter()); });
 afterAll(() => central.stop());
 
 async function push(entries: LedgerEntryRow[], token = device.token) {

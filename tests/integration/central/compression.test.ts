@@ -4,7 +4,7 @@ import { batchResponseSchema, MAX_BODY_BYTES, type EnrolResponse } from '../../.
 import type { LedgerEntryRow } from '../../../shared/ledger/entry';
 import { contributionPayload, createChain, registrationPayload, type Chain } from '../../central/entry-builder';
 import { createCentralClient, wireBody } from '../../../electron/services/central/client';
-import { BANDUNG, enrolDevice, makeParticipant, startTestCentral, type TestCentral } from './helpers';
+import { BANDUNG, enrolDevice, makeParticipant, startTestCentral, type TestCentral, enrolledCounter } from './helpers';
 
 // Village links are slow: bodies go compressed both ways (gzip or br), a plain client is still
 // served, and a small compressed body that would unpack past the size limit is refused with 413
@@ -14,11 +14,7 @@ let central: TestCentral;
 let device: EnrolResponse;
 let chain: Chain;
 
-beforeAll(async () => {
-  central = await startTestCentral();
-  device = await enrolDevice(central, BANDUNG.code, 1);
-  chain = createChain({ counterId: device.counterId, branchCode: BANDUNG.code, businessDate: '2026-11-25' });
-});
+beforeAll(async () => { ({ central, device, chain } = await enrolledCounter()); });
 afterAll(() => central.stop());
 
 function someEntries(n: number): LedgerEntryRow[] {

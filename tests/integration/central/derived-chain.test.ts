@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchResponseSchema, type EnrolResponse } from '../../../shared/protocol/central';
 import type { LedgerEntryRow } from '../../../shared/ledger/entry';
 import { contributionPayload, createChain, type Chain } from '../../central/entry-builder';
-import { BANDUNG, call, enrolDevice, startTestCentral, type TestCentral } from './helpers';
+import { BANDUNG, call, enrolDevice, startTestCentral, type TestCentral, enrolledCounter } from './helpers';
 
 // A batch without the chain's hashes (issue 17): central derives them from the rows and the
 // first entry's prev_hash and checks the last against the counter's lastHash.
@@ -11,11 +11,7 @@ let central: TestCentral;
 let device: EnrolResponse;
 let chain: Chain;
 
-beforeAll(async () => {
-  central = await startTestCentral();
-  device = await enrolDevice(central, BANDUNG.code, 1);
-  chain = createChain({ counterId: device.counterId, branchCode: BANDUNG.code, businessDate: '2026-11-25' });
-});
+beforeAll(async () => { ({ central, device, chain } = await enrolledCounter()); });
 afterAll(() => central.stop());
 
 const pay = (amount: number) => chain.next({ kind: 'CONTRIBUTION', participant_id: 'P-DERIVED', amount, payment_method: 'CASH', payload: contributionPayload(['2026-11']) });

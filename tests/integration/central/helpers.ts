@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EnrolResponse } from '../../../shared/protocol/central';
 import { startCentralServer, type CentralServer, type CentralServerOptions } from '../../central/server';
-import type { ParticipantDraft } from '../../central/entry-builder';
+import { createChain, type Chain, type ParticipantDraft } from '../../central/entry-builder';
 
 // Shared set-up of the central integration tests: a real server on 127.0.0.1 over a SQLite
 // file in a temp folder, a tiny JSON client over fetch, and test data makers.
@@ -80,4 +80,12 @@ export function makeParticipant(overrides: Partial<ParticipantDraft> = {}): Part
     birthDate: '1990-05-17',
     ...overrides,
   };
+}
+
+/** A central double with counter 1 of KCU Bandung enrolled and a chain for it on 25/11/2026: most tests' set-up. */
+export async function enrolledCounter(): Promise<{ central: TestCentral; device: EnrolResponse; chain: Chain }> {
+  const central = await startTestCentral();
+  const device = await enrolDevice(central, BANDUNG.code, 1);
+  const chain = createChain({ counterId: device.counterId, branchCode: BANDUNG.code, businessDate: '2026-11-25' });
+  return { central, device, chain };
 }

@@ -6,7 +6,7 @@ import type { LedgerEntryRow } from '../../../shared/ledger/entry';
 import type { CorrectionPayload, ErasurePayload, PersonalRecord } from '../../../shared/protocol/personal-data';
 import { commitTo, newSalt } from '../../../electron/services/participants/personal-data';
 import { createChain, personalOf, registrationV2, type Chain } from '../../central/entry-builder';
-import { BANDUNG, call, enrolDevice, makeParticipant, startTestCentral, type TestCentral } from './helpers';
+import { BANDUNG, call, enrolDevice, makeParticipant, startTestCentral, type TestCentral, enrolledCounter } from './helpers';
 
 // Entries of format v2 (issue 16) carry a commitment to the participant's personal data, and
 // the data travels beside them in the batch. Central checks the one against the other and stores
@@ -16,11 +16,7 @@ let central: TestCentral;
 let device: EnrolResponse;
 let chain: Chain;
 
-beforeAll(async () => {
-  central = await startTestCentral();
-  device = await enrolDevice(central, BANDUNG.code, 1);
-  chain = createChain({ counterId: device.counterId, branchCode: BANDUNG.code, businessDate: '2026-11-25' });
-});
+beforeAll(async () => { ({ central, device, chain } = await enrolledCounter()); });
 afterAll(() => central.stop());
 
 async function send(rows: LedgerEntryRow[], personal: PersonalRecord[] = []) {
