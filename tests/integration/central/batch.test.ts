@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchResponseSchema, type EnrolResponse } from '../../../shared/protocol/central';
 import type { LedgerEntryRow } from '../../../shared/ledger/entry';
 import { contributionPayload, createChain, registrationPayload, rehash, type Chain } from '../../central/entry-builder';
-import { BANDUNG, call, enrolDevice, makeParticipant, NGANJUK, startTestCentral, type TestCentral, enrolledCounter } from './helpers';
+import { BANDUNG, call, enrolDevice, makeParticipant, NGANJUK, type TestCentral, enrolledCounter } from './helpers';
 
 // POST /v1/transactions:batch: accepted, duplicate, rejected; KPJ on registration; idempotency.
 

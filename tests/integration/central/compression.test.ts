@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { batchResponseSchema, MAX_BODY_BYTES, type EnrolResponse } from '../../../shared/protocol/central';
 import type { LedgerEntryRow } from '../../../shared/ledger/entry';
-import { contributionPayload, createChain, registrationPayload, type Chain } from '../../central/entry-builder';
+import { contributionPayload, registrationPayload, type Chain } from '../../central/entry-builder';
 import { createCentralClient, wireBody } from '../../../electron/services/central/client';
-import { BANDUNG, enrolDevice, makeParticipant, startTestCentral, type TestCentral, enrolledCounter } from './helpers';
+import { makeParticipant, type TestCentral, enrolledCounter } from './helpers';
 
 // Village links are slow: bodies go compressed both ways (gzip or br), a plain client is still
 // served, and a small compressed body that would unpack past the size limit is refused with 413

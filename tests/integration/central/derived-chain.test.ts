@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchResponseSchema, type EnrolResponse } from '../../../shared/protocol/central';
 import type { LedgerEntryRow } from '../../../shared/ledger/entry';
-import { contributionPayload, createChain, type Chain } from '../../central/entry-builder';
-import { BANDUNG, call, enrolDevice, startTestCentral, type TestCentral, enrolledCounter } from './helpers';
+import { contributionPayload, type Chain } from '../../central/entry-builder';
+import { call, type TestCentral, enrolledCounter } from './helpers';
 
 // A batch without the chain's hashes (issue 17): central derives them from the rows and the
 // first entry's prev_hash and checks the last against the counter's lastHash.

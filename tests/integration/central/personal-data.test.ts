@@ -5,8 +5,8 @@ import { batchResponseSchema, type EnrolResponse } from '../../../shared/protoco
 import type { LedgerEntryRow } from '../../../shared/ledger/entry';
 import type { CorrectionPayload, ErasurePayload, PersonalRecord } from '../../../shared/protocol/personal-data';
 import { commitTo, newSalt } from '../../../electron/services/participants/personal-data';
-import { createChain, personalOf, registrationV2, type Chain } from '../../central/entry-builder';
-import { BANDUNG, call, enrolDevice, makeParticipant, startTestCentral, type TestCentral, enrolledCounter } from './helpers';
+import { personalOf, registrationV2, type Chain } from '../../central/entry-builder';
+import { call, makeParticipant, type TestCentral, enrolledCounter } from './helpers';
 
 // Entries of format v2 (issue 16) carry a commitment to the participant's personal data, and
 // the data travels beside them in the batch. Central checks the one against the other and stores
