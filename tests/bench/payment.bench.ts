@@ -9,7 +9,7 @@ import { rawDurableCommits } from './raw-commit';
 
 // "Bayar" pressed → the receipt's bytes on the printer socket (the virtual printer on
 // loopback), through the router like the UI; and the payment's whole commit (entry, months,
-// receipt row, print job, outbox, audit) against a raw one-row durable commit on the same disk.
+// print job holding the receipt, outbox, audit) against a raw one-row durable commit on the same disk.
 
 /** 0 → 'A', 25 → 'Z', 26 → 'BA': names hold letters only. */
 const lettersOf = (i: number): string => (i >= 26 ? lettersOf(Math.floor(i / 26)) : '') + String.fromCharCode(65 + (i % 26));
@@ -70,7 +70,7 @@ export async function run(): Promise<BenchRow[]> {
     const rate = (n / (nowMs() - start)) * 1000;
     const raw = rawDurableCommits(scratch.dir, Math.max(n, 1000));
     rows.push({
-      name: 'payment.create commit (entry + 3 months + receipt + print job + outbox + audit, via router)', value: round(rate, 0),
+      name: 'payment.create commit (entry + 3 months + print job holding the receipt + outbox + audit, via router)', value: round(rate, 0),
       unit: 'payments/s', reference: round(raw.perSecond, 0), ratio: round(rate / raw.perSecond), target: '≥ 0.5× raw', met: rate / raw.perSecond >= 0.5,
     });
     rows.push({ name: 'payment.create p99', value: round(percentile(samples, 99), 3), unit: 'ms', reference: round(raw.p99, 3) });

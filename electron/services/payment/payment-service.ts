@@ -24,7 +24,7 @@ import { printResultOf, printResultOfJob, printWithin } from './print-result';
 import { renderPdf } from '../printing/pdf';
 
 // Pembayaran iuran: options → quote → create (one ledger transaction: entry, outbox, audit,
-// month rows, receipt row, print job), then the receipt prints. Void with a head's approval.
+// month rows, the receipt's print job), then the receipt prints. Void with a head's approval.
 
 export interface Actor { userId: string; username: string; displayName: string }
 
@@ -41,6 +41,7 @@ export interface PaymentDeps {
   printWaitMs?: number;
 }
 
+const RECEIPT_KINDS = new Set(['payment', 'void']);
 const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 export function createPaymentService(deps: PaymentDeps) {
@@ -52,7 +53,7 @@ export function createPaymentService(deps: PaymentDeps) {
     configured: () => Boolean(settings.get().central.url && settings.get().central.token),
   });
   const printWaitMs = deps.printWaitMs ?? 5000;
-  const insertReceipt = db.prepare('INSERT INTO receipts (entry_id, receipt_no, kind, doc_json, created_at) VALUES (?, ?, ?, ?, ?)');
+  // Receipts written before migration 15; since then a receipt is kept once, as its first print job.
   const receiptOf = db.prepare('SELECT kind, doc_json FROM receipts WHERE entry_id = ?');
   const voidOf = db.prepare("SELECT id, receipt_no FROM ledger_entries WHERE kind = 'VOID' AND ref_entry_id = ?");
 
@@ -86,9 +87,13 @@ export function createPaymentService(deps: PaymentDeps) {
     return printResultOf(outcome, printing.queue.get(jobId));
   }
 
+  /** The receipt as printed first (not a copy) for a payment or a void. */
   function storedReceipt(entryId: string): { kind: string; doc: ReceiptDoc } | null {
     const row = receiptOf.get(entryId) as { kind: string; doc_json: string } | undefined;
-    if (!row) return null;
+    if (!row) {
+      const original = printing.originalJob(entryId);
+      return original && RECEIPT_KINDS.has(original.kind) ? { kind: original.kind, doc: original.doc } : null;
+    }
     const parsed = ReceiptDocSchema.safeParse(JSON.parse(row.doc_json));
     return parsed.success ? { kind: row.kind, doc: parsed.data } : null;
   }
@@ -169,7 +174,6 @@ export function createPaymentService(deps: PaymentDeps) {
               settings: st, teller: actor.displayName, at: e.created_at, receiptNo, participant: p, quote,
               cashTendered: input.cashTendered, change,
             });
-            insertReceipt.run(e.id, receiptNo, 'payment', JSON.stringify(doc), e.created_at);
             return { doc, job: printing.enqueue('payment', e.id, doc) };
           });
           return { entry, ...extra };
@@ -254,7 +258,6 @@ export function createPaymentService(deps: PaymentDeps) {
             settings: st, teller: actor.displayName, at: v.created_at, receiptNo, originalReceiptNo: original.receipt_no ?? original.id,
             participant: p, amount: original.amount, reason: input.reason, approvedBy: head.displayName,
           });
-          insertReceipt.run(v.id, receiptNo, 'void', JSON.stringify(doc), v.created_at);
           return { jobId: printing.enqueue('void', v.id, doc).id };
         });
         return { entry, jobId: extra.jobId };

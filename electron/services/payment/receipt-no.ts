@@ -12,7 +12,7 @@ export function receiptPrefix(p: Pick<ReceiptNoParts, 'branchCode' | 'counterNum
   return `${p.branchCode}-${String(p.counterNumber).padStart(2, '0')}-${p.businessDate.replaceAll('-', '')}-`;
 }
 
-/** The day's highest number so far; walks ledger_entries_receipt_no (migration 12) backwards, one row read. */
+/** The day's highest number so far; walks ledger_entries_day (migrations 12 and 15) backwards, one row read. */
 export const LAST_RECEIPT_NO_SQL = `SELECT receipt_no FROM ledger_entries
   WHERE counter_id = ? AND business_date = ? AND receipt_no IS NOT NULL AND substr(receipt_no, 1, ?) = ?
   ORDER BY length(receipt_no) DESC, receipt_no DESC LIMIT 1`;

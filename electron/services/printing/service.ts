@@ -106,6 +106,8 @@ export function createPrintingService(deps: { db: Db; settings: SettingsService;
     },
     retryPending: () => retry(),
     latestJob: (refId: string): PrintJob | null => queue.jobsFor(refId).at(-1) ?? null,
+    /** `refId`'s first job that is not a copy: the receipt as it was printed (or queued) first. */
+    originalJob: (refId: string): PrintJob | null => queue.jobsFor(refId).find((j) => !j.copy) ?? null,
     cpl: (): number => printer().charsPerLine,
     refreshStatus,
     /** The shell's printer light; a stale one is refreshed in the background (the answer does not wait). */

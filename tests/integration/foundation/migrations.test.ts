@@ -45,15 +45,15 @@ describe('numbered migrations', () => {
     db.close();
   });
 
-  it('migration 12: the next receipt number reads the day\'s last one from an index, without sorting the day', () => {
+  it('migrations 12 and 15: the next receipt number reads the day\'s last one from an index, without sorting the day', () => {
     const t = tempDir(); cleanup = t.cleanup;
     const db = openLedgerDb(join(t.dir, 'ledger.sqlite'));
-    const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'ledger_entries_receipt_no'").pluck().get() as string;
-    expect(sql).toMatch(/WHERE receipt_no IS NOT NULL/);
+    const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'ledger_entries_day'").pluck().get() as string;
+    expect(sql).toMatch(/CREATE UNIQUE INDEX ledger_entries_day ON ledger_entries \(counter_id, business_date, length\(receipt_no\), receipt_no\)/);
     db.exec('BEGIN');
     const numbers = createReceiptNumbers(db);
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${LAST_RECEIPT_NO_SQL}`).all('c', 'd', 1, 'x') as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan).toMatch(/COVERING INDEX ledger_entries_receipt_no/);
+    expect(plan).toMatch(/COVERING INDEX ledger_entries_day/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
     expect(numbers.next({ branchCode: '64400', counterNumber: 1, counterId: 'c', businessDate: '2026-11-25' })).toBe('64400-01-20261125-0001');
     db.exec('ROLLBACK');

@@ -56,7 +56,9 @@ describe('payment: the market trader, November 2026 – January 2027', () => {
     expect(breakdown.reductions).toEqual([{ regulation: 'PP 50/2025', amount: 16_800 }]);
     expect(breakdown.months).toHaveLength(3);
     expect(count(h.services, 'SELECT COUNT(*) AS n FROM participant_months WHERE entry_id = ? AND voided_by IS NULL', e.id)).toBe(3);
-    expect(count(h.services, 'SELECT COUNT(*) AS n FROM receipts WHERE entry_id = ? AND receipt_no = ?', e.id, out.receiptNo)).toBe(1);
+    // The receipt is kept once, as its print job (migration 15), and reads back as printed.
+    expect(count(h.services, "SELECT COUNT(*) AS n FROM print_jobs WHERE ref_id = ? AND kind = 'payment' AND copy = 0", e.id)).toBe(1);
+    expect(h.services.payment.storedReceipt(e.id)).toEqual({ kind: 'payment', doc: out.receipt });
     expect(count(h.services, 'SELECT COUNT(*) AS n FROM outbox WHERE entry_id = ?', e.id)).toBe(1);
     expect(count(h.services, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'payment.create' AND target = ?", e.id)).toBe(1);
 

@@ -12,6 +12,7 @@ import { m0011 } from './0011-partial-ref-index';
 import { m0012 } from './0012-receipt-number-index';
 import { m0013 } from './0013-shallow-search-triggers';
 import { m0014 } from './0014-personal-data';
+import { m0015 } from './0015-fewer-pages-per-commit';
 
 /** Every schema step, in order. Add a new file for each change; never edit a landed one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0009, m0010, m0011, m0012, m0013, m0014];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0009, m0010, m0011, m0012, m0013, m0014, m0015];
