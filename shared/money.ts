@@ -12,12 +12,13 @@ export function assertRupiah(value: unknown, what = 'amount'): Rupiah {
   return value;
 }
 
-const grouping = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0, useGrouping: true });
+/** `16800` → `16.800`: id-ID groups thousands with a dot (what Intl.NumberFormat('id-ID') gives, at a fraction of its cost). */
+const grouped = (whole: number): string => String(whole).replace(/\B(?=(\d{3})+$)/g, '.');
 
 /** `Rp16.800`, `-Rp5.000` (id-ID grouping, no space, no decimals). */
 export function formatRupiah(amount: Rupiah): string {
   assertRupiah(amount);
-  const digits = grouping.format(Math.abs(amount));
+  const digits = grouped(Math.abs(amount));
   return amount < 0 ? `-Rp${digits}` : `Rp${digits}`;
 }
 

@@ -9,13 +9,23 @@ export type Translate = (key: string, params?: MessageParams) => string;
 
 type Tree = { [k: string]: string | Tree };
 
+// A receipt asks for the same few dozen keys every time: each language keeps what its keys resolved to.
+const resolvedByLang: Record<Lang, Map<string, string | null>> = { id: new Map(), en: new Map() };
+
 export function receiptTranslator(lang: Lang = 'id'): Translate {
   const root = receipts[lang] as unknown as Tree;
-  return (key, params) => {
+  const resolved = resolvedByLang[lang];
+  const lookup = (key: string): string | null => {
     let node: string | Tree | undefined = root;
     for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-    if (typeof node !== 'string') return key;
-    return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+    return typeof node === 'string' ? node : null;
+  };
+  return (key, params) => {
+    let text = resolved.get(key);
+    if (text === undefined) resolved.set(key, (text = lookup(key)));
+    if (text === null) return key;
+    if (!text.includes('{{')) return text;
+    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
   };
 }
 

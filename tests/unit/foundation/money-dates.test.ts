@@ -8,6 +8,13 @@ describe('money is integer rupiah shown id-ID', () => {
     expect(formatRupiah(0)).toBe('Rp0');
     expect(formatRupiah(1234567)).toBe('Rp1.234.567');
     expect(formatRupiah(-5000)).toBe('-Rp5.000');
+    // The same grouping as Intl's id-ID for every length up to the largest safe integer.
+    const intl = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+    for (let n = 1, digits = 1; digits <= 16; n = n * 10 + (digits % 10), digits++) {
+      expect(formatRupiah(n)).toBe(`Rp${intl.format(n)}`);
+      expect(formatRupiah(-n)).toBe(`-Rp${intl.format(n)}`);
+    }
+    expect(formatRupiah(Number.MAX_SAFE_INTEGER)).toBe(`Rp${intl.format(Number.MAX_SAFE_INTEGER)}`);
   });
   it('refuses floats', () => {
     expect(() => formatRupiah(16800.5)).toThrow(TypeError);
