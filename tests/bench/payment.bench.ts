@@ -6,6 +6,7 @@ import { seedParticipant } from '../integration/payment/helpers';
 import type { BenchRow } from './types';
 import { benchDir, nowMs, percentile, round } from './stats';
 import { rawDurableCommits } from './raw-commit';
+import { walPageCounter } from '../support/wal-pages';
 
 // "Bayar" pressed → the receipt's bytes on the printer socket (the virtual printer on
 // loopback), through the router like the UI; and the payment's whole commit (entry, months,
@@ -37,7 +38,7 @@ export async function run(): Promise<BenchRow[]> {
     const signIn = await host.router.call({ procedure: 'auth.signIn', input: { username: 'siti', pin: '111111' } }, 'direct');
     if (!signIn.ok) throw new Error('bench sign-in failed');
     const session = (signIn.output as { session: string }).session;
-    const people = Array.from({ length: 2 * n }, (_, i) => seedParticipant(s, {
+    const people = Array.from({ length: 3 * n + 50 }, (_, i) => seedParticipant(s, {
       nik: `3518014708${String(900000 + i).padStart(6, '0')}`, name: `PESERTA ${i}`,
     }));
     const pay = async (participantId: string) => {
@@ -92,6 +93,23 @@ export async function run(): Promise<BenchRow[]> {
       unit: 'registrations/s', reference: round(raw.perSecond, 0), ratio: round(regRate / raw.perSecond), target: '≥ 0.5× raw', met: regRate / raw.perSecond >= 0.5,
     });
     rows.push({ name: 'registration.create p99', value: round(percentile(regSamples, 99), 3), unit: 'ms', reference: round(raw.p99, 3) });
+
+    // 4. Where a payment's time goes: the pages its commit writes to the WAL (the fsync flushes
+    // them all; the raw commit writes one), and the same payments without the flush
+    // (synchronous=OFF): the CPU, SQLite's included, against the raw commit's whole time.
+    const ledgerFile = join(scratch.dir, 'counter', 'ledger.sqlite');
+    const pages = walPageCounter(s.db, ledgerFile);
+    const counted = people.slice(2 * n, 2 * n + 50);
+    for (const p of counted) await pay(p.id);
+    rows.push({ name: 'WAL pages written per payment commit', value: round(pages() / counted.length, 1), unit: 'pages', reference: round(raw.pagesPerCommit, 1) });
+    s.db.pragma('wal_autocheckpoint = 1000');
+    s.db.pragma('synchronous = OFF');
+    const cpuStart = nowMs();
+    const unflushed = people.slice(2 * n + 50);
+    for (const p of unflushed) await pay(p.id);
+    const cpuMs = (nowMs() - cpuStart) / unflushed.length;
+    s.db.pragma('synchronous = FULL');
+    rows.push({ name: 'payment.create without the flush (synchronous=OFF): CPU and page writes', value: round(cpuMs, 3), unit: 'ms', reference: round(1000 / raw.perSecond, 3) });
   } finally {
     await host.close();
     await printer.close();

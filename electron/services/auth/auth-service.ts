@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { newUlid as ulid } from '../ids';
 import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/roles';
 import type { Db } from '../db/open';

@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { newUlid as ulid } from '../ids';
 import type { ClaimPrintResult, ClaimView } from '../../../shared/contract/claims';
 import { HEIR_RELATIONS } from '../../../shared/contract/claims';
 import {

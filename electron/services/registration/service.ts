@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { newUlid as ulid } from '../ids';
 import type { ExistingParticipant, NikCheck, ParticipantView, Quote, SearchResult, CentralState } from '../../../shared/contract/registration';
 import { occupations } from '../../../shared/domain/occupations';
 import { parseNik, maskNik } from '../../../shared/domain/nik';

@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { newUlid as ulid } from '../ids';
 import type { Db } from '../db/open';
 import type { Role } from '../../../shared/roles';
 import { AppError } from '../../../shared/errors';

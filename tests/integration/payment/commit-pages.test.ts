@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { paymentHost, seedParticipant, type PaymentHost } from './helpers';
 import { form } from '../registration/helpers';
+import { walPageCounter } from '../../support/wal-pages';
 
 // Issue 15's commit rate: a durable commit's cost grows with the pages it writes to the WAL
 // (each B-tree the transaction touches is at least one 4 KiB page, and the fsync flushes them
@@ -13,25 +13,16 @@ import { form } from '../registration/helpers';
 let h: PaymentHost | null = null;
 afterEach(async () => { await h?.cleanup(); h = null; });
 
-function walPages(h: PaymentHost): () => number {
-  const db = h.services.db;
-  const file = join(h.host.dir, 'ledger.sqlite-wal');
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  db.pragma('wal_autocheckpoint = 0');
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  // The WAL file: a 32-byte header, then frames of a 24-byte header and a page each.
-  return () => Math.max(0, (statSync(file).size - 32) / (24 + pageSize));
-}
-
 describe('pages a commit writes', () => {
   it('a payment (entry, 3 months, print job, outbox, audit) writes at most 17 pages; a registration at most 28', async () => {
     h = await paymentHost({ printer: false });
     const people = Array.from({ length: 40 }, (_, i) => seedParticipant(h!.services, { nik: `3518014708${String(900000 + i).padStart(6, '0')}`, name: `PESERTA ${i}` }));
     // Warm up: the day's first entries create pages every later one only updates.
     for (const p of people.slice(0, 10)) await h.ok('payment.create', { participantId: p.id, months: 3, cashTendered: 50_000 });
-    const pages = walPages(h);
+    const pages = walPageCounter(h.services.db, join(h.host.dir, 'ledger.sqlite'));
     const n = 30;
     const before = pages();
+    expect(before).toBe(0);
     for (const p of people.slice(10, 10 + n)) await h.ok('payment.create', { participantId: p.id, months: 3, cashTendered: 50_000 });
     const perPayment = (pages() - before) / n;
     expect(perPayment).toBeGreaterThan(5);
