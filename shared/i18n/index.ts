@@ -7,6 +7,8 @@ import { central } from './messages/central';
 import { domain } from './messages/domain';
 import { setup } from './messages/setup';
 import { technician } from './messages/technician';
+import { backup } from './messages/backup';
+import { diagnostics } from './messages/diagnostics';
 import { payment } from './messages/payment';
 import { registration } from './messages/registration';
 import { closing } from './messages/closing';
@@ -18,7 +20,7 @@ import type { MessageParams } from '../errors';
 
 // Every string a user sees lives in ./messages, one module per area, Indonesian first.
 // A module exports { id, en } with the same shape (a unit test checks that).
-export const MESSAGE_MODULES = { common, auth, shell, receipts, central, domain, setup, registration, payment, closing, technician, monitoring, claims, participantData } as const;
+export const MESSAGE_MODULES = { common, auth, shell, receipts, central, domain, setup, registration, payment, closing, technician, backup, diagnostics, monitoring, claims, participantData } as const;
 
 type Tree = { [k: string]: string | Tree };
 
