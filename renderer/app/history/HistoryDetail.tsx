@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/contract';
 import type { PrintResult } from '../../../shared/contract/payment';
@@ -8,6 +8,7 @@ import { api, isApiError } from '../../api/client';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { messageText } from '../../i18n';
 import { useFocusTrap } from '../useFocusTrap';
+import { useEscape } from '../useEscape';
 import { useShell } from '../shell-context';
 import { PrintStatus } from '../payment/PrintStatus';
 import { VoidDialog } from './VoidDialog';
@@ -38,19 +39,8 @@ export function HistoryDetail({ id, onClose, onChanged }: { id: string; onClose(
   }, [id, t, zone]);
   useEffect(() => { void load(); }, [load]);
 
-  // Esc backs out (the void form first), wherever focus is, before the shell sees it; bound in
-  // the same commit that shows the detail, so no key pressed at once falls on nothing.
-  useLayoutEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      e.preventDefault();
-      e.stopPropagation();
-      if (voiding) setVoiding(false);
-      else onClose();
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [voiding, onClose]);
+  // Esc backs out: the void form first, then the detail.
+  useEscape(() => (voiding ? setVoiding(false) : onClose()));
 
   const reprint = async () => {
     try {
