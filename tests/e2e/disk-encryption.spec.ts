@@ -13,3 +13,11 @@ test('Diagnostik shows the disk encryption state and warns when the disk is not 
   await expect(row.getByTestId('disk-encryption-warning'))
     .toHaveText(/tidak terenkripsi\. Jika komputer dicuri|Tidak diketahui: status enkripsi disk/);
 });
+
+test('Diagnostik says a counter has no printer in words, without the settings\' raw value', async ({ page }) => {
+  await signIn(page, 'teknisi');
+  await page.keyboard.press('F9');
+  const row = page.getByRole('table', { name: 'Diagnostik' }).getByRole('row').filter({ hasText: 'Printer' });
+  await expect(row).toContainText('Tidak ada printer · Tidak diatur');
+  await expect(row).not.toContainText('none');
+});

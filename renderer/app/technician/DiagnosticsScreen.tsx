@@ -137,7 +137,7 @@ export function DiagnosticsScreen({ id }: ScreenProps) {
               {t('tech.diag.waiting', { count: d.outbox.waiting })} · {t('tech.diag.rejected', { count: d.outbox.rejected })} · {t('tech.diag.lastSync', { at: d.outbox.lastSyncAt ? when(d.outbox.lastSyncAt, zone, lang) : t('tech.diag.never') })}
               {d.outbox.lastError && <> · {t('tech.diag.lastError', { error: d.outbox.lastError })}</>}
             </>)}
-            {row(t('tech.diag.printer'), `${t(`tech.printer.kinds.${d.printer.kind}`)} · ${d.printer.target} · ${t(`shell.printer.${d.printer.status}`)}`)}
+            {row(t('tech.diag.printer'), [t(`tech.printer.kinds.${d.printer.kind}`), d.printer.kind === 'none' ? null : d.printer.target, t(`shell.printer.${d.printer.status}`)].filter(Boolean).join(' · '))}
             {row(t('tech.diag.settings'), d.settingsProblem ? <strong className="warn-text">{t('tech.diag.settingsProblem', { problem: d.settingsProblem })}</strong> : t('tech.diag.settingsOk'))}
             {row(t('tech.diag.lastBackup'), d.backup.last ? `${when(d.backup.last.createdAt, zone, lang)} · ${d.backup.last.fileName}` : t('tech.diag.never'))}
             {row(t('tech.diag.logs'), d.logs.files.map((f) => `${f.name} (${formatBytes(f.sizeBytes, lang)})`).join(', ') || '–')}
