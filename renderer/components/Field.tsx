@@ -27,11 +27,17 @@ function FieldFrame({ id, label, error, hint, className, control }: FrameProps &
   );
 }
 
-type Props = ComponentProps<'input'> & FrameProps;
+type Props = ComponentProps<'input'> & FrameProps & {
+  /** A button that belongs on the input's line (e.g. Cari): centred on the input, with the hint and error under both. */
+  action?: ReactNode;
+};
 
 /** A labelled input whose hint and error are tied to it with aria-describedby. */
-export function TextField({ id, label, error, hint, className, ...input }: Props) {
-  return <FieldFrame id={id} label={label} error={error} hint={hint} className={className} control={(aria) => <input {...aria} {...input} />} />;
+export function TextField({ id, label, error, hint, className, action, ...input }: Props) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint} className={className}
+      control={(aria) => (action ? <div className="field-control-row"><input {...aria} {...input} />{action}</div> : <input {...aria} {...input} />)} />
+  );
 }
 
 type DateProps = Omit<ComponentProps<typeof DateInput>, 'id'> & FrameProps;

@@ -95,3 +95,22 @@ test('pay 3 months by name with change, the receipt prints, and a head voids it'
   await page.keyboard.press('Escape');
   await expect(page.locator(`tr[data-entry-id="${entry.id}"]`)).toContainText('Dibatalkan');
 });
+
+test('the search\'s Cari button stands on the line of its field, also while a message shows under it', async ({ page }) => {
+  await signIn(page, 'siti');
+  await page.keyboard.press('F3');
+  const find = page.getByLabel('NIK, nomor KPJ atau nama');
+  const cari = page.getByRole('button', { name: 'Cari' });
+  const centre = async (l: typeof find) => { const b = (await l.boundingBox())!; return b.y + b.height / 2; };
+  for (const size of [{ width: 1024, height: 768 }, { width: 1366, height: 768 }]) {
+    await page.setViewportSize(size);
+    expect(Math.abs((await centre(find)) - (await centre(cari)))).toBeLessThanOrEqual(1);
+  }
+  await find.fill('tidak ada yang bernama begini');
+  await find.press('Enter');
+  await expect(page.getByText('Tidak ada peserta yang cocok.')).toBeVisible();
+  await find.fill('x'.repeat(101));
+  await find.press('Enter');
+  await expect(find).toHaveAttribute('aria-invalid', 'true');
+  expect(Math.abs((await centre(find)) - (await centre(cari)))).toBeLessThanOrEqual(1);
+});

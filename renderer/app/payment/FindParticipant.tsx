@@ -57,7 +57,7 @@ export function FindParticipant({ onPicked }: Props) {
   return (
     <section aria-labelledby="pay-find-title">
       <h2 id="pay-find-title">{t('payment.find.legend')}</h2>
-      <form onSubmit={search} noValidate className="row" style={{ alignItems: 'flex-end' }}>
+      <form onSubmit={search} noValidate>
         <TextField
           id="pay-find"
           label={t('payment.find.label')}
@@ -69,10 +69,12 @@ export function FindParticipant({ onPicked }: Props) {
           onChange={(e) => setQuery(e.target.value)}
           error={error ? messageText(t, error.key, error.params, zone) : null}
           style={{ width: '28rem' }}
+          action={(
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? t('payment.find.busy') : t('payment.find.submit')}
+            </button>
+          )}
         />
-        <button type="submit" className="primary" disabled={busy} style={{ marginBottom: '0.9rem' }}>
-          {busy ? t('payment.find.busy') : t('payment.find.submit')}
-        </button>
       </form>
       {results && results.length === 0 && <p className="notice" role="status">{t('payment.find.none')}</p>}
       {results && results.length > 0 && (
