@@ -108,3 +108,12 @@ test('a NIK already registered shows where and when, and leads to payment', asyn
   await expect(page.getByRole('heading', { name: 'BUDI SANTOSO' })).toBeVisible();
   expect(s.ledger.count()).toBe(1);
 });
+
+test('the form\'s lists stand as tall as the text fields beside them', async ({ page }) => {
+  await signIn(page, 'siti');
+  await page.keyboard.press('F2');
+  const height = async (label: string) => (await page.getByLabel(label, { exact: true }).boundingBox())!.height;
+  const field = await height('Nomor HP');
+  expect(Math.abs((await height('Jenis kelamin')) - field)).toBeLessThanOrEqual(1);
+  expect(Math.abs((await height('Provinsi')) - field)).toBeLessThanOrEqual(1);
+});
