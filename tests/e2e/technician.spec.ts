@@ -61,6 +61,8 @@ test('a technician runs the wizard, prints a test page, and a teller signs in af
   await page.getByLabel('Port').fill(String(printer.port));
   await page.getByLabel('Lebar kertas').selectOption('80');
   await page.getByLabel('Karakter per baris').fill('48');
+  // Short numbers get short fields, not the page's width.
+  for (const label of ['Port', 'Karakter per baris']) expect((await page.getByLabel(label, { exact: true }).boundingBox())!.width).toBeLessThanOrEqual(144);
   await page.getByRole('button', { name: 'Cetak halaman uji' }).click();
   await expect(page.getByText(`Halaman uji terkirim ke tcp://127.0.0.1:${printer.port}`)).toBeVisible();
   const job = await printer.waitForJob(1);

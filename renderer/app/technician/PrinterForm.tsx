@@ -109,7 +109,7 @@ export function PrinterForm({ initial, zone, readOnly, save, testPrint, discover
           <TextField id="printer-host" label={t('tech.printer.host')} autoComplete="off" spellCheck={false} error={err(errors.host?.message)} {...register('host')} />
         )}
         {(kind === 'network' || kind === 'virtual') && (
-          <TextField id="printer-port" label={t('tech.printer.port')} inputMode="numeric" error={err(errors.port?.message)} {...register('port', { valueAsNumber: true })} />
+          <TextField id="printer-port" className="field-short" label={t('tech.printer.port')} inputMode="numeric" error={err(errors.port?.message)} {...register('port', { valueAsNumber: true })} />
         )}
         {kind === 'file' && (
           <TextField id="printer-file" label={t('tech.printer.filePath')} hint={t('tech.printer.filePathHint')} spellCheck={false} error={err(errors.filePath?.message)} {...register('filePath')} />
@@ -118,7 +118,7 @@ export function PrinterForm({ initial, zone, readOnly, save, testPrint, discover
           <option value={80}>{t('tech.printer.paperMm', { mm: 80 })}</option>
           <option value={58}>{t('tech.printer.paperMm', { mm: 58 })}</option>
         </SelectField>
-        <TextField id="printer-cpl" label={t('tech.printer.cpl')} hint={t('tech.printer.cplHint')} inputMode="numeric" error={err(errors.charsPerLine?.message)} {...register('charsPerLine', { valueAsNumber: true })} />
+        <TextField id="printer-cpl" className="field-short" label={t('tech.printer.cpl')} hint={t('tech.printer.cplHint')} inputMode="numeric" error={err(errors.charsPerLine?.message)} {...register('charsPerLine', { valueAsNumber: true })} />
         {kind !== 'none' && kind !== 'file' && (
           <>
             <SelectField id="printer-codepage" label={t('tech.printer.codePage')} hint={t('tech.printer.codePageHint')} error={err(errors.codePage?.message)} {...register('codePage')}>
