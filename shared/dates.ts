@@ -57,8 +57,9 @@ const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 export function zonedParts(instant: Date | string | number, zone: TimeZone): ZonedParts {
   const d = instant instanceof Date ? instant : new Date(instant);
   const ms = d.getTime();
-  if (ms >= FIXED_SINCE_MS) {
-    const local = new Date(ms + FIXED_OFFSET_MS[zone]);
+  const offset = FIXED_OFFSET_MS[zone] as number | undefined; // a zone outside the type goes to Intl, which refuses it
+  if (offset !== undefined && ms >= FIXED_SINCE_MS) {
+    const local = new Date(ms + offset);
     const year = local.getUTCFullYear(), month = local.getUTCMonth() + 1, day = local.getUTCDate();
     return {
       date: `${year}-${two(month)}-${two(day)}`,

@@ -19,6 +19,7 @@ describe('zonedParts', () => {
     expect(zonedParts('2026-11-25T17:00:00.000Z', 'Asia/Makassar').time).toBe('01:00:00');
     expect(zonedParts('2026-11-25T17:00:00.000Z', 'Asia/Jayapura').time).toBe('02:00:00');
     expect(() => zonedParts('not a date', 'Asia/Jakarta')).toThrow();
+    expect(() => zonedParts('2026-11-25T17:00:00.000Z', 'Mars/Olympus' as never)).toThrow(RangeError);
   });
 
   it('agrees with the tz database at every zone for instants from 1970 to 2100', () => {
