@@ -14,7 +14,7 @@ const resolvedByLang: Record<Lang, Map<string, string | null>> = { id: new Map()
 
 export function receiptTranslator(lang: Lang = 'id'): Translate {
   const root = receipts[lang] as unknown as Tree;
-  const resolved = resolvedByLang[lang];
+  const resolved = resolvedByLang[lang] ?? new Map<string, string | null>();
   const lookup = (key: string): string | null => {
     let node: string | Tree | undefined = root;
     for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
