@@ -7,6 +7,7 @@ import type { BenchRow } from './types';
 import { benchDir, nowMs, percentile, round } from './stats';
 import { rawDurableCommits } from './raw-commit';
 import { walPageCounter } from '../support/wal-pages';
+import { replay, statementRecorder, type Recorded } from './sql-replay';
 
 // "Bayar" pressed → the receipt's bytes on the printer socket (the virtual printer on
 // loopback), through the router like the UI; and the payment's whole commit (entry, months,
@@ -114,6 +115,39 @@ export async function run(): Promise<BenchRow[]> {
     const cpuMs = (nowMs() - cpuStart) / unflushed.length;
     s.db.pragma('synchronous = FULL');
     rows.push({ name: 'payment.create without the flush (synchronous=OFF): CPU and page writes', value: round(cpuMs, 3), unit: 'ms', reference: round(1000 / raw.perSecond, 3) });
+
+    // 5. The floor: the very statements these procedures ran, replayed on a copy of the ledger
+    // taken just before, in the same transactions, with no JS (sql-replay.ts). No work on the JS
+    // can bring a procedure above its replay; and the entry's insert alone shows what is left
+    // when everything but the ledger entry leaves the durable transaction.
+    const floorPeople = Array.from({ length: n }, (_, i) => seedParticipant(s, {
+      nik: `3518014710${String(900000 + i).padStart(6, '0')}`, name: `PESERTA LANTAI ${i}`,
+    }));
+    const copies = [join(scratch.dir, 'floor-all.sqlite'), join(scratch.dir, 'floor-entry.sqlite')];
+    for (const c of copies) await s.db.backup(c);
+    const recorder = statementRecorder(s.db);
+    const payments: Recorded[][] = [];
+    const registrations: Recorded[][] = [];
+    try {
+      for (const p of floorPeople) payments.push(await recorder.capture(() => pay(p.id)));
+      for (let i = 0; i < n; i++) {
+        registrations.push(await recorder.capture(async () => {
+          const r = await host.router.call({ procedure: 'registration.create', input: registrationForm(n + i), session }, 'direct');
+          if (!r.ok) throw new Error(`registration failed: ${JSON.stringify(r.error)}`);
+        }));
+      }
+    } finally { recorder.release(); }
+    const rawNow = rawDurableCommits(scratch.dir, 1000);
+    const entryOnly = (st: Recorded) => /^\s*INSERT INTO ledger_entries\b/i.test(st.sql);
+    const paymentsReplayed = replay(copies[0], payments);
+    const registrationsReplayed = replay(copies[0], registrations);
+    const entriesReplayed = replay(copies[1], payments, entryOnly);
+    const floorRow = (name: string, r: { perSecond: number }, unit: string): BenchRow => ({
+      name, value: round(r.perSecond, 0), unit, reference: round(rawNow.perSecond, 0), ratio: round(r.perSecond / rawNow.perSecond),
+    });
+    rows.push(floorRow(`floor: a payment's ${round(paymentsReplayed.statements, 0)} SQL statements replayed, no JS`, paymentsReplayed, 'payments/s'));
+    rows.push(floorRow(`floor: a registration's ${round(registrationsReplayed.statements, 0)} SQL statements replayed, no JS`, registrationsReplayed, 'registrations/s'));
+    rows.push(floorRow("floor: a payment's ledger entry insert alone, one durable commit each, no JS", entriesReplayed, 'entries/s'));
   } finally {
     await host.close();
     await printer.close();
