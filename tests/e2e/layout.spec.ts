@@ -83,3 +83,36 @@ test('the layout check finds text out of its box, text over text, and sideways s
     expect.stringMatching(/^overlap div "Rekonsiliasi"/),
   ]));
 });
+
+test('Riwayat\'s receipt numbers read as two whole pieces at most, at both monitor sizes', async ({ page, host }) => {
+  await somePayments(host);
+  await signIn(page, 'siti');
+  await page.keyboard.press('F4');
+  const table = page.getByRole('table', { name: /^Riwayat/ });
+  await expect(table).toBeVisible();
+  const numbers = table.getByRole('button').filter({ hasText: /^\d{5}-\d{2}-\d{8}-\d{4}$/ });
+  await expect.poll(() => numbers.count()).toBeGreaterThanOrEqual(3);
+  for (const size of VIEWPORTS) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(50);
+    // The lines each number's text takes, and the lines each of its pieces takes.
+    const shapes = await numbers.evaluateAll((buttons) => buttons.map((b) => {
+      const linesOf = (node: Node) => {
+        const tops = new Set<number>();
+        const texts = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(t);
+          for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+        }
+        return tops.size;
+      };
+      const pieces = [...b.querySelectorAll('.receipt-no > span')].map(linesOf);
+      return { text: b.textContent, lines: linesOf(b), pieces };
+    }));
+    for (const s of shapes) {
+      expect(s.lines, `${s.text} @${size.width}`).toBeLessThanOrEqual(2);
+      expect(s.pieces, `${s.text} @${size.width}`).toEqual([1, 1]);
+    }
+  }
+});

@@ -4,6 +4,7 @@ import type { HistoryRow } from '../../../shared/contract/history';
 import { formatDateTime, formatMonth, type Lang } from '../../../shared/dates';
 import { formatRupiah } from '../../../shared/money';
 import { useShell } from '../shell-context';
+import { ReceiptNo } from '../../components/ReceiptNo';
 
 const cell: CSSProperties = { padding: '0.3rem 0.4rem', borderBottom: '1px solid var(--line)', textAlign: 'left', verticalAlign: 'top' };
 const num: CSSProperties = { ...cell, textAlign: 'right', whiteSpace: 'nowrap' };
@@ -35,8 +36,8 @@ export function HistoryTable({ rows, onOpen }: { rows: HistoryRow[]; onOpen(id: 
           <tr key={r.id} data-entry-id={r.id}>
             <td style={cell}>{formatDateTime(r.createdAt, zone)}</td>
             <td style={cell}>
-              <button type="button" className="ghost" onClick={() => onOpen(r.id)} aria-label={t('history.open', { receiptNo: r.receiptNo ?? r.id })} style={{ padding: '0.1rem 0.3rem' }}>
-                {r.receiptNo ?? `#${r.seq}`}
+              <button type="button" className="ghost" onClick={() => onOpen(r.id)} aria-label={t('history.open', { receiptNo: r.receiptNo ?? r.id })} style={{ padding: '0.1rem 0.3rem', textAlign: 'left' }}>
+                {r.receiptNo ? <ReceiptNo value={r.receiptNo} /> : `#${r.seq}`}
               </button>
             </td>
             <td style={cell}>{t(`history.kind.${r.kind}`)}{r.refReceiptNo && <div className="muted">{t('history.voidOf', { receiptNo: r.refReceiptNo })}</div>}</td>
