@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
 import { menuFor } from '../../shared/menu';
 import type { Role } from '../../shared/roles';
@@ -84,6 +84,23 @@ test('the layout check finds text out of its box, text over text, and sideways s
   ]));
 });
 
+/** How many lines of text each matched element takes, and each of its `pieces` (a selector inside it). */
+async function textLines(elements: Locator, pieces?: string): Promise<{ text: string; lines: number; pieces: number[] }[]> {
+  return elements.evaluateAll((els, sel) => els.map((el) => {
+    const linesOf = (node: Node) => {
+      const tops = new Set<number>();
+      const texts = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(t);
+        for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+      }
+      return tops.size;
+    };
+    return { text: el.textContent ?? '', lines: linesOf(el), pieces: sel ? [...el.querySelectorAll(sel)].map(linesOf) : [] };
+  }), pieces);
+}
+
 test('Riwayat\'s receipt numbers read as two whole pieces at most, at both monitor sizes', async ({ page, host }) => {
   await somePayments(host);
   await signIn(page, 'siti');
@@ -95,24 +112,25 @@ test('Riwayat\'s receipt numbers read as two whole pieces at most, at both monit
   for (const size of VIEWPORTS) {
     await page.setViewportSize(size);
     await page.waitForTimeout(50);
-    // The lines each number's text takes, and the lines each of its pieces takes.
-    const shapes = await numbers.evaluateAll((buttons) => buttons.map((b) => {
-      const linesOf = (node: Node) => {
-        const tops = new Set<number>();
-        const texts = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-        for (let t = texts.nextNode(); t; t = texts.nextNode()) {
-          const range = document.createRange();
-          range.selectNodeContents(t);
-          for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
-        }
-        return tops.size;
-      };
-      const pieces = [...b.querySelectorAll('.receipt-no > span')].map(linesOf);
-      return { text: b.textContent, lines: linesOf(b), pieces };
-    }));
-    for (const s of shapes) {
+    for (const s of await textLines(numbers, '.receipt-no > span')) {
       expect(s.lines, `${s.text} @${size.width}`).toBeLessThanOrEqual(2);
       expect(s.pieces, `${s.text} @${size.width}`).toEqual([1, 1]);
     }
+  }
+});
+
+test('Pengguna: each row\'s buttons read on one line, and the new user\'s form is as wide as its entries', async ({ page }) => {
+  await signIn(page, 'kepala');
+  await page.keyboard.press('F10');
+  const table = page.getByRole('table', { name: 'Daftar pengguna' });
+  await expect(table.getByRole('button', { name: 'Ganti PIN' })).toHaveCount(3);
+  const form = page.getByRole('form', { name: 'Tambah pengguna' });
+  for (const size of VIEWPORTS) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(50);
+    for (const s of await textLines(table.getByRole('button'))) expect(s.lines, `${s.text} @${size.width}`).toBe(1);
+    // A PIN is six digits; a name is a line of a form, not the screen's whole width.
+    for (const label of ['PIN (6 angka)', 'Ulangi PIN']) expect((await form.getByLabel(label).boundingBox())!.width, label).toBeLessThanOrEqual(160);
+    expect((await form.getByLabel('Nama lengkap').boundingBox())!.width).toBeLessThanOrEqual(560);
   }
 });

@@ -80,7 +80,7 @@ export function UsersScreen({ id }: ScreenProps) {
               <td>{stateText(u)}</td>
               <td>
                 {roles.includes(u.role) && (
-                  <div className="row">
+                  <div className="row table-actions">
                     <button type="button" onClick={() => setResetting(u)}>{t('tech.users.resetPin')}</button>
                     {u.id !== user.id && <button type="button" onClick={() => void toggle(u)}>{u.disabled ? t('tech.users.enable') : t('tech.users.disable')}</button>}
                   </div>
@@ -93,14 +93,14 @@ export function UsersScreen({ id }: ScreenProps) {
       {resetting && <ResetPin user={resetting} zone={zone} onDone={(m) => { setResetting(null); if (m) setMsg(m); }} />}
 
       <h2>{t('tech.users.create')}</h2>
-      <form onSubmit={create} noValidate aria-label={t('tech.users.create')}>
+      <form onSubmit={create} noValidate aria-label={t('tech.users.create')} className="form-narrow">
         <TextField id="user-name" label={t('tech.users.displayName')} error={errorText(t, e.displayName?.message, zone)} {...form.register('displayName')} />
         <TextField id="user-username" label={t('tech.users.username')} autoCapitalize="none" spellCheck={false} error={errorText(t, e.username?.message, zone)} {...form.register('username')} />
         <SelectField id="user-role" label={t('tech.users.role')} error={errorText(t, e.role?.message, zone)} {...form.register('role')}>
           {roles.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
         </SelectField>
-        <TextField id="user-pin" label={t('tech.users.pin')} type="password" inputMode="numeric" maxLength={6} autoComplete="new-password" error={errorText(t, e.pin?.message, zone)} {...form.register('pin')} />
-        <TextField id="user-pin2" label={t('tech.users.pinConfirm')} type="password" inputMode="numeric" maxLength={6} autoComplete="new-password" error={errorText(t, e.pinConfirm?.message, zone)} {...form.register('pinConfirm')} />
+        <TextField id="user-pin" className="field-short" label={t('tech.users.pin')} type="password" inputMode="numeric" maxLength={6} autoComplete="new-password" error={errorText(t, e.pin?.message, zone)} {...form.register('pin')} />
+        <TextField id="user-pin2" className="field-short" label={t('tech.users.pinConfirm')} type="password" inputMode="numeric" maxLength={6} autoComplete="new-password" error={errorText(t, e.pinConfirm?.message, zone)} {...form.register('pinConfirm')} />
         <button type="submit" className="primary" disabled={form.formState.isSubmitting}>{t('tech.users.create')}</button>
       </form>
     </section>
@@ -126,8 +126,8 @@ function ResetPin({ user, zone, onDone }: { user: ManagedUser; zone: Parameters<
     <form onSubmit={submit} noValidate className="card" aria-label={t('tech.users.resetFor', { username: user.username })}
       onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onDone(null); } }}>
       <h3>{t('tech.users.resetFor', { username: user.username })}</h3>
-      <TextField id="reset-pin" label={t('tech.users.pin')} type="password" inputMode="numeric" maxLength={6} autoFocus autoComplete="new-password" error={errorText(t, errors.pin?.message, zone)} {...register('pin')} />
-      <TextField id="reset-pin2" label={t('tech.users.pinConfirm')} type="password" inputMode="numeric" maxLength={6} autoComplete="new-password" error={errorText(t, errors.pinConfirm?.message, zone)} {...register('pinConfirm')} />
+      <TextField id="reset-pin" className="field-short" label={t('tech.users.pin')} type="password" inputMode="numeric" maxLength={6} autoFocus autoComplete="new-password" error={errorText(t, errors.pin?.message, zone)} {...register('pin')} />
+      <TextField id="reset-pin2" className="field-short" label={t('tech.users.pinConfirm')} type="password" inputMode="numeric" maxLength={6} autoComplete="new-password" error={errorText(t, errors.pinConfirm?.message, zone)} {...register('pinConfirm')} />
       {msg && <p className="notice notice-error" role="alert">{messageText(t, msg.key, msg.params, zone)}</p>}
       <div className="row">
         <button type="button" onClick={() => onDone(null)}>{t('action.cancel')} <kbd>Esc</kbd></button>
