@@ -31,6 +31,10 @@ test('the wizard shows the https server\'s fingerprint, and enrolment pins it', 
   const { fingerprint } = central;
   const { code } = central.admin.createEnrolCode({ branchCode: DEMO_BRANCH.code });
   await expect(page.getByRole('heading', { name: 'Penyiapan Loket' })).toBeVisible();
+  // The step line stands apart from the first field's label (they ran together).
+  const stepLine = (await page.getByText(/^Langkah 1 dari 5/).boundingBox())!;
+  const firstLabel = (await page.locator('label', { hasText: 'Alamat server pusat' }).boundingBox())!;
+  expect(firstLabel.y - (stepLine.y + stepLine.height)).toBeGreaterThanOrEqual(8);
   expect(central.url).toMatch(/^https:/);
   await page.getByLabel('Alamat server pusat').fill(central.url);
   await page.getByRole('button', { name: 'Periksa server' }).click();

@@ -62,7 +62,7 @@ export function SetupWizard({ info, onFinished, onToggleLanguage }: Props) {
         {info.settingsProblem && <p className="notice notice-error" role="alert">{t('tech.diag.settingsProblem', { problem: info.settingsProblem })}</p>}
         {loadError && <p className="notice notice-error" role="alert">{messageText(t, loadError, undefined, zone)}</p>}
         {n >= 0 && (
-          <p className="muted" aria-live="polite">
+          <p className="muted wizard-step" aria-live="polite">
             {t('wizard.step', { n: n + 1, total: NUMBERED.length })}: <strong>{t(`wizard.steps.${step}`)}</strong>
           </p>
         )}
