@@ -23,15 +23,19 @@ function withCommitments<E extends { id: string; payload: string | null }>(entri
   });
 }
 
-/** Whole rows of a derived-chain batch: the chain computed from the first entry's prev_hash. */
+/**
+ * Whole rows of a derived-chain batch: the chain computed from the first entry's prev_hash. The
+ * entries are the request's own, freshly parsed: completed where they are, not copied.
+ */
 function deriveChain(prevHash: string, entries: Omit<LedgerEntryRow, 'hash' | 'prev_hash'>[]): LedgerEntryRow[] {
   let prev = prevHash;
-  return entries.map((e) => {
-    const row = { ...e, prev_hash: prev, hash: '' } as LedgerEntryRow;
+  const rows = entries as LedgerEntryRow[];
+  for (const row of rows) {
+    row.prev_hash = prev;
     row.hash = hashEntry(row);
     prev = row.hash;
-    return row;
-  });
+  }
+  return rows;
 }
 
 // The /v1 endpoints: each validates its input with the protocol schema and calls one store.
@@ -71,7 +75,7 @@ export function v1Routes(core: CentralCore): Route[] {
           const message = 'Rantai batch tidak berakhir pada lastHash: ada baris yang berbeda dari yang di-hash loket.';
           return { body: { results: rows.map((r) => ({ id: r.id, status: 'rejected' as const, reason: 'HASH_MISMATCH' as const, message })) } };
         }
-        return { body: { results: core.ingest.ingest(rows, device(d), false, request.personal) } };
+        return { body: { results: core.ingest.ingest(rows, device(d), false, request.personal, true) } };
       },
     },
     {
