@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import diagnostics from 'node:diagnostics_channel';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zc } from 'node:zlib';
 import { CENTRAL_ENDPOINTS, type CentralEndpointName } from '../../../shared/protocol/endpoints';
@@ -12,7 +13,8 @@ const brotli = promisify(brotliCompress);
  * A request body as it goes on the wire: JSON of a kilobyte or more is brotli-compressed (a
  * batch shrinks about eightfold, which on a village's 80 kbit/s uplink is most of the wait).
  */
-export async function wireBody(json: string): Promise<{ body: string | Uint8Array<ArrayBuffer>; encoding: 'br' | null }> {
+export interface WireBody { body: string | Uint8Array<ArrayBuffer>; encoding: 'br' | null }
+export async function wireBody(json: string): Promise<WireBody> {
   const bytes = Buffer.from(json);
   if (bytes.length < COMPRESS_FROM_BYTES) return { body: json, encoding: null };
   const packed = await brotli(bytes, { params: { [zc.BROTLI_PARAM_QUALITY]: 5, [zc.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
@@ -54,6 +56,26 @@ export function tlsInit(url: string, tls: CentralTls | undefined, init: RequestI
   return dispatcher ? ({ ...init, dispatcher } as RequestInit) : init;
 }
 
+/**
+ * Calls `then` once fetch (undici) has written a request for `path` to its socket, as its
+ * diagnostics channel reports it; the returned stop calls it anyway if that never came.
+ */
+function whenBodySent(path: string, then: () => void): () => void {
+  let done = false;
+  const listener = (message: unknown) => {
+    if ((message as { request?: { path?: string } }).request?.path === path) finish();
+  };
+  function finish() {
+    if (done) return;
+    done = true;
+    diagnostics.unsubscribe(BODY_SENT, listener);
+    then();
+  }
+  diagnostics.subscribe(BODY_SENT, listener);
+  return finish;
+}
+const BODY_SENT = 'undici:request:bodySent';
+
 export function createCentralClient(config: () => CentralClientConfig) {
   /** `bodyJson`: the body already written as JSON (the sync worker has SQLite write its batches). */
   /**
@@ -62,7 +84,14 @@ export function createCentralClient(config: () => CentralClientConfig) {
    */
   async function call<N extends CentralEndpointName>(name: N, args: {
     body?: Body<N>; bodyJson?: Body<N> extends undefined ? never : string; query?: Query<N>;
+    /** `bodyJson` already made into its wire form (the sync worker packs the next batch while one is in flight). */
+    bodyWire?: WireBody;
     timeoutFor?: (wireBytes: number) => number; sent?: { bytes: number };
+    /**
+     * Called once the request's body is written to the socket (or the call has ended first): the
+     * sync worker's cue for its disk work, which would otherwise hold the request back.
+     */
+    onSent?: () => void;
   } = {}): Promise<Res<N>> {
     const ep = CENTRAL_ENDPOINTS[name];
     const { url, token, timeoutMs = 15_000, tls } = config();
@@ -76,17 +105,19 @@ export function createCentralClient(config: () => CentralClientConfig) {
     if (ep.auth === 'device') headers.authorization = `Bearer ${token}`;
     const json = args.bodyJson ?? (args.body === undefined ? undefined : JSON.stringify(args.body));
     let body: string | Uint8Array<ArrayBuffer> | undefined;
-    if (json !== undefined) {
-      const wire = await wireBody(json);
+    if (json !== undefined || args.bodyWire) {
+      const wire = args.bodyWire ?? await wireBody(json!);
       body = wire.body;
       headers['content-type'] = 'application/json';
       if (wire.encoding) headers['content-encoding'] = wire.encoding;
     }
     const wireBytes = body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length;
     if (args.sent) args.sent.bytes = wireBytes;
+    const stopWatching = args.onSent ? whenBodySent(target.pathname + target.search, args.onSent) : () => undefined;
     return (fetchChecked(target, tlsInit(url, tls, {
       method: ep.method, headers, body,
     }), ep.response, args.timeoutFor ? Math.max(timeoutMs, args.timeoutFor(wireBytes)) : timeoutMs, `answer of ${name} does not fit the protocol`) as Promise<Res<N>>)
+      .finally(stopWatching)
       .catch((e: unknown) => {
         // Pinned: any certificate the pin does not vouch for is someone else's, say so plainly.
         if (e instanceof CentralUnreachable && e.tls && tls?.pin) {

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import type { LedgerEntryRow } from '../../../shared/ledger/entry';
 import type { BatchResult } from '../../../shared/protocol/central';
-import { CentralError, type CentralClient } from '../central/client';
+import { CentralError, wireBody, type CentralClient, type WireBody } from '../central/client';
 import { createBatchSizer, type LinkQuality } from './batch-sizer';
 
 export interface SyncStatus {
@@ -151,24 +151,27 @@ export function createSyncWorker(opts: SyncOptions) {
     return tally;
   }
 
-  /** The next batch after `seq`, with its request body already written. */
-  function readAfter(seq: number): { rows: Waiting[]; body: string } {
+  /**
+   * The next batch after `seq`, with its request body already written, and being packed for the
+   * wire (compressed off the main thread) while the batch before it is at central.
+   */
+  function readAfter(seq: number): { rows: Waiting[]; body: string; wire: Promise<WireBody> | null } {
     const rows = pendingStmt.all(seq, sizer.size()) as Waiting[];
     // A derived chain has no gap: the batch ends where the next entry does not follow the last
     // (one already acknowledged, or rejected, lies between); the rest goes in the next batch.
     let n = 1;
     while (n < rows.length && rows[n].prev_hash === rows[n - 1].hash) n++;
     if (n < rows.length) rows.length = n;
-    if (rows.length === 0) return { rows, body: '' };
+    if (rows.length === 0) return { rows, body: '', wire: null };
     const personal = rows.filter((e) => e.personal !== null).map((e) => e.personal).join(',');
     // An entry sent with its personal data leaves its commitment empty: central computes it from
     // the record (HMAC of the data under the salt), as it computes the hashes; the chain's lastHash
     // answers for it. 64 random hex digits per registration are a third of what it adds on the wire.
     for (const e of rows) if (e.personal !== null) e.json = e.json.replace(COMMITMENT_IN_PAYLOAD, '\\"commitment\\":\\"\\"');
-    return {
-      rows,
-      body: `{"chain":"derived","prevHash":"${rows[0].prev_hash}","lastHash":"${rows[rows.length - 1].hash}","entries":[${rows.map((e) => e.json).join(',')}]${personal ? `,"personal":[${personal}]` : ''}}`,
-    };
+    const body = `{"chain":"derived","prevHash":"${rows[0].prev_hash}","lastHash":"${rows[rows.length - 1].hash}","entries":[${rows.map((e) => e.json).join(',')}]${personal ? `,"personal":[${personal}]` : ''}}`;
+    const wire = wireBody(body);
+    wire.catch(() => undefined); // awaited when the batch is sent; a drain that stops first must not leave it unhandled
+    return { rows, body, wire };
   }
 
   /**
@@ -190,16 +193,21 @@ export function createSyncWorker(opts: SyncOptions) {
       total.duplicate += t.duplicate;
       total.rejected += t.rejected;
     };
-    let batch = enabled() ? readAfter(0) : { rows: [], body: '' };
+    let batch = enabled() ? readAfter(0) : { rows: [], body: '', wire: null };
     if (batch.rows.length === 0 && enabled()) await ping();
     sending = batch.rows.length > 0 ? { sent: 0, total: counts().pending } : null;
     try {
       while (batch.rows.length > 0 && enabled()) {
         const sent = { bytes: 0 };
         const startedAt = performance.now();
-        const inFlight = client.call('batch', { bodyJson: batch.body, timeoutFor: sizer.timeoutFor, sent });
+        // The request leaves before the disk work (which would hold it back): its body was packed
+        // while the batch before was at central, and the disk work waits until it is written out.
+        const bodyWire = batch.wire ? await batch.wire : undefined;
+        let bodyOut: () => void = () => undefined;
+        const written = new Promise<void>((resolve) => { bodyOut = resolve; });
+        const inFlight = client.call('batch', { bodyJson: batch.body, bodyWire, timeoutFor: sizer.timeoutFor, sent, onSent: () => bodyOut() });
         inFlight.catch(() => undefined); // awaited below; a local failure first must not leave it unhandled
-        await new Promise((resolve) => setImmediate(resolve)); // let the request leave before the disk work
+        await written;
         record();
         const next = readAfter(batch.rows[batch.rows.length - 1].seq);
         const res = await inFlight;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
+import diagnostics from 'node:diagnostics_channel';
 import { testHost } from '../../support/host';
 import { enrol, testCentral } from '../../support/central';
 import { startBatchProxy } from '../../support/batch-proxy';
@@ -112,6 +113,31 @@ describe('sync: the next batch is read while central works, and sent only after 
     for (let i = 1; i < proxy.batches.length; i++) expect(proxy.batches[i].arrivedAt).toBeGreaterThanOrEqual(proxy.batches[i - 1].answeredAt);
     expect(central.admin.counts().entries).toBe(1203);
     expect(h.services.sync.status().waiting).toBe(0);
+  });
+
+  it('a batch is on the wire before the counter records the acknowledgements of the one before it', async () => {
+    // The point of reading ahead: central works on batch k+1 while the counter writes batch k's
+    // acknowledgements. The body is compressed off the main thread; if the counter started its
+    // disk work first, the request would wait for it and the two sides would take turns.
+    const { h, pay, proxy } = await behindProxy();
+    for (let i = 0; i < 1203; i++) pay(100);
+    let bodiesSent = 0;
+    const countSent = (m: unknown) => { if ((m as { request: { path: string } }).request.path.includes('transactions')) bodiesSent++; };
+    diagnostics.subscribe('undici:request:bodySent', countSent);
+    const sentWhenAcked = new Map<string, number>();
+    h.services.onAck((entry) => { if (!sentWhenAcked.has(entry.id)) sentWhenAcked.set(entry.id, bodiesSent); });
+    try {
+      const r = await h.services.sync.drainOnce();
+      expect(r).toMatchObject({ sent: 1203, accepted: 1203, failed: false });
+    } finally { diagnostics.unsubscribe('undici:request:bodySent', countSent); }
+    const batchOfSeq = new Map(proxy.batches.flatMap((b, k) => b.seqs.map((seq) => [seq, k + 1] as const)));
+    expect(proxy.batches.length).toBeGreaterThanOrEqual(4);
+    const seqOf = h.services.db.prepare('SELECT seq FROM ledger_entries WHERE id = ?').pluck();
+    for (const [id, sent] of sentWhenAcked) {
+      const k = batchOfSeq.get(seqOf.get(id) as number)!;
+      // Batch k's acknowledgements: batch k+1 (when there is one) is already sent.
+      expect(sent, `batch ${k} of ${proxy.batches.length}`).toBe(Math.min(k + 1, proxy.batches.length));
+    }
   });
 
   it('a batch that fails keeps the acknowledgements of the batch answered before it, and is sent again later', async () => {
