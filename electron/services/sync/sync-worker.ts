@@ -199,10 +199,10 @@ export function createSyncWorker(opts: SyncOptions) {
     try {
       while (batch.rows.length > 0 && enabled()) {
         const sent = { bytes: 0 };
-        const startedAt = performance.now();
         // The request leaves before the disk work (which would hold it back): its body was packed
         // while the batch before was at central, and the disk work waits until it is written out.
         const bodyWire = batch.wire ? await batch.wire : undefined;
+        const startedAt = performance.now(); // the link's time, from here: the packing was not the link's
         let bodyOut: () => void = () => undefined;
         const written = new Promise<void>((resolve) => { bodyOut = resolve; });
         const inFlight = client.call('batch', { bodyJson: batch.body, bodyWire, timeoutFor: sizer.timeoutFor, sent, onSent: () => bodyOut() });
